@@ -1,0 +1,39 @@
+# keywright — every target installs what it needs first (`make install`).
+# A fresh machine needs only python3 and make.
+
+VENV    := .venv
+TOOLS   := .tools
+UV      := $(TOOLS)/bin/uv
+UV_VERSION := 0.13.9
+KW      := $(VENV)/bin/keywright
+PYTEST  := $(VENV)/bin/pytest
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install lint generate check-generated test serve clean
+
+install: $(VENV)/.installed
+
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python python3
+	@touch $@
+
+lint: install                 ## openapi-spec-validator + keywright's own checks on specs/
+	$(KW) lint
+
+generate: install             ## regenerate generated/ from specs/
+	$(KW) generate
+
+check-generated: install      ## fail if generated/ is stale
+	$(KW) generate --check
+
+test: lint check-generated    ## everything CI runs
+	$(PYTEST)
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Pydantic v2 models generated from specs/ by `keywright generate`. Do not edit."""

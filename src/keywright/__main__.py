@@ -1,0 +1,3 @@
+from keywright.cli import main
+
+main()

@@ -1,0 +1,94 @@
+"""A loaded spec, with JSON paths for messages and schema validators for its parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema.exceptions import ValidationError
+from openapi_schema_validator import OAS30Validator, oas30_format_checker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT4
+
+SPEC_URI = "urn:keywright:spec"
+
+Location = tuple[str | int, ...]
+"""Where a node sits in a spec, as the keys and indexes that lead to it."""
+
+
+def json_path(location: Location) -> str:
+    """`("paths", "/a", "post")` -> `$.paths['/a'].post`, the form used in every message."""
+    out = "$"
+    for part in location:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.isidentifier():
+            out += f".{part}"
+        else:
+            out += "[" + repr(part) + "]"
+    return out
+
+
+def json_pointer(location: Location) -> str:
+    escaped = (str(p).replace("~", "~0").replace("/", "~1") for p in location)
+    return "/" + "/".join(escaped) if location else ""
+
+
+@dataclass
+class SpecDocument:
+    """An OpenAPI document as plain data, plus the file it came from."""
+
+    path: Path
+    data: dict[str, Any]
+    _registry: Registry = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        resource = Resource.from_contents(self.data, default_specification=DRAFT4)
+        self._registry = Registry().with_resource(SPEC_URI, resource)
+
+    def node(self, location: Location) -> Any:
+        value: Any = self.data
+        for part in location:
+            value = value[part]
+        return value
+
+    def resolve(self, value: Any) -> Any:
+        """Follow a local `$ref` (repeatedly) to the object it names."""
+        while isinstance(value, Mapping) and "$ref" in value:
+            value = self.node(ref_location(value["$ref"]))
+        return value
+
+    def validate(self, instance: Any, schema_location: Location) -> Iterator[ValidationError]:
+        """Errors of `instance` against the schema at `schema_location`, refs and formats included."""
+        schema = {"$ref": f"{SPEC_URI}#{json_pointer(schema_location)}"}
+        validator = OAS30Validator(
+            schema, registry=self._registry, format_checker=oas30_format_checker
+        )
+        yield from validator.iter_errors(instance)
+
+    def operations(self) -> Iterator[tuple[Location, dict[str, Any]]]:
+        for route, path_item in self.data.get("paths", {}).items():
+            for method, operation in path_item.items():
+                if method in HTTP_METHODS:
+                    yield ("paths", route, method), operation
+
+
+HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+
+
+def ref_location(ref: str) -> Location:
+    if not ref.startswith("#/"):
+        raise ValueError(f"only local $refs are supported, got {ref!r}")
+    parts = ref[2:].split("/")
+    return tuple(p.replace("~1", "/").replace("~0", "~") for p in parts)
+
+
+def load_spec(path: Path) -> SpecDocument:
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not an OpenAPI document (top level is not a mapping)")
+    return SpecDocument(path, data)

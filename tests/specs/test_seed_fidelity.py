@@ -1,0 +1,87 @@
+"""Every fact of each seed is in its spec: the specs carry the seeds completely and exactly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from keywright.specs import SpecDocument
+from tests.specs.seed_format import Seed, SeedField, parse_seed
+
+
+@pytest.fixture
+def seed(seed_text: str) -> Seed:
+    return parse_seed(seed_text)
+
+
+def _operation(spec: SpecDocument, seed: Seed) -> dict[str, Any]:
+    base = spec.data["servers"][0]["url"].rstrip("/")
+    for route, path_item in spec.data["paths"].items():
+        if base + route == seed.path:
+            return path_item[seed.method.lower()]
+    raise AssertionError(f"{seed.method} {seed.path} is not in the spec")
+
+
+def test_operation_title_version_and_security(spec: SpecDocument, seed: Seed) -> None:
+    operation = _operation(spec, seed)
+    assert f"{operation['summary']} {operation['description']}" == seed.text
+    assert spec.data["info"]["version"] == seed.version
+    # Each named scheme is an alternative on its own.
+    assert operation["security"] == [{name: []} for name in seed.security]
+    assert set(spec.data["components"]["securitySchemes"]) == set(seed.security)
+
+
+def test_parameters(spec: SpecDocument, seed: Seed) -> None:
+    parameters = [spec.resolve(p) for p in _operation(spec, seed).get("parameters", [])]
+    documented = {(p["in"], p["name"]): p for p in parameters}
+    for location, fields in seed.parameters.items():
+        for seed_field in fields:
+            parameter = documented.get((location, seed_field.name))
+            assert parameter, f"{location} parameter {seed_field.name} is missing"
+            assert parameter.get("required", False) == seed_field.required
+            assert parameter["schema"]["type"] == seed_field.type
+            if seed_field.description:
+                assert parameter["description"] == seed_field.description
+            if seed_field.has_example:
+                assert parameter["example"] == seed_field.example
+    assert len(documented) == sum(len(f) for f in seed.parameters.values())
+
+
+def test_request_fields(spec: SpecDocument, seed: Seed) -> None:
+    body = spec.resolve(_operation(spec, seed)["requestBody"])
+    schema = spec.resolve(body["content"]["application/json"]["schema"])
+    for seed_field in seed.request_fields:
+        _assert_field(spec, schema, seed_field)
+
+
+def test_responses(spec: SpecDocument, seed: Seed) -> None:
+    responses = _operation(spec, seed)["responses"]
+    for status, fields in seed.responses.items():
+        assert status in responses, f"status {status} is not documented"
+        if not fields:
+            continue
+        response = spec.resolve(responses[status])
+        schema = spec.resolve(response["content"]["application/json"]["schema"])
+        for seed_field in fields:
+            _assert_field(spec, schema, seed_field)
+
+
+def _assert_field(spec: SpecDocument, schema: dict[str, Any], seed_field: SeedField) -> None:
+    *parents, name = seed_field.name.split(".")
+    for parent in parents:
+        schema = spec.resolve(schema["properties"][parent])
+        if schema.get("type") == "array":
+            schema = spec.resolve(schema["items"])
+    where = f"field {seed_field.name}"
+    assert name in schema.get("properties", {}), f"{where} is missing"
+    prop = spec.resolve(schema["properties"][name])
+    assert prop["type"] == seed_field.type, where
+    assert (name in schema.get("required", [])) == seed_field.required, f"{where}: required flag"
+    if seed_field.description:
+        assert prop.get("description") == seed_field.description, where
+    if seed_field.has_example:
+        assert prop.get("example") == seed_field.example, where
+    if seed_field.enum:
+        enum_holder = spec.resolve(prop["items"]) if prop["type"] == "array" else prop
+        assert enum_holder["enum"] == seed_field.enum, where

@@ -1,0 +1,38 @@
+"""`generate --check` notices a spec edited without regenerating."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from keywright import codegen
+from keywright.apis import GENERATED_DIR, SPECS_DIR
+from keywright.cli import main
+
+
+def test_committed_models_are_current() -> None:
+    assert codegen.stale_files() == []
+
+
+def test_a_spec_edit_without_regenerating_is_stale(tmp_path: Path) -> None:
+    specs = tmp_path / "specs"
+    shutil.copytree(SPECS_DIR, specs)
+    spec = specs / "access-keys.yaml"
+    spec.write_text(spec.read_text().replace("maxLength: 100", "maxLength: 200"))
+    assert codegen.stale_files(GENERATED_DIR, specs) == ["generated/keywright_models/access_keys.py"]
+
+
+def test_a_hand_edited_model_is_stale(tmp_path: Path) -> None:
+    committed = tmp_path / "generated"
+    shutil.copytree(GENERATED_DIR, committed, ignore=shutil.ignore_patterns("__pycache__"))
+    model = committed / "keywright_models" / "api_keys.py"
+    model.write_text(model.read_text() + "\n# a hand edit\n")
+    assert codegen.stale_files(committed) == ["generated/keywright_models/api_keys.py"]
+
+
+def test_cli_check_passes_on_current_models() -> None:
+    result = CliRunner().invoke(main, ["generate", "--check"])
+    assert result.exit_code == 0, result.output
+    assert "matches the specs" in result.output
