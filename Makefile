@@ -24,6 +24,7 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	@touch $@
 
 lint: install                 ## openapi-spec-validator + keywright's own checks on specs/
+	$(VENV)/bin/ruff check --output-format concise src tests
 	$(KW) lint
 
 generate: install             ## regenerate generated/ from specs/

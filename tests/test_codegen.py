@@ -21,7 +21,9 @@ def test_a_spec_edit_without_regenerating_is_stale(tmp_path: Path) -> None:
     shutil.copytree(SPECS_DIR, specs)
     spec = specs / "access-keys.yaml"
     spec.write_text(spec.read_text().replace("maxLength: 100", "maxLength: 200"))
-    assert codegen.stale_files(GENERATED_DIR, specs) == ["generated/keywright_models/access_keys.py"]
+    assert codegen.stale_files(GENERATED_DIR, specs) == [
+        "generated/keywright_models/access_keys.py"
+    ]
 
 
 def test_a_hand_edited_model_is_stale(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ def main() -> None:
 @main.command()
 @click.argument("specs", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def lint(specs: tuple[Path, ...]) -> None:
-    """Validate specs (all of specs/ by default) with openapi-spec-validator and keywright's checks."""
+    """Check specs (default: all of specs/) with openapi-spec-validator and our own checks."""
     from keywright.specs import lint_spec
 
     paths = specs or tuple(api.spec_path for api in APIS)
@@ -31,8 +31,10 @@ def lint(specs: tuple[Path, ...]) -> None:
             failed += 1
             click.secho(f"✗ {_display(path)}: {len(findings)} problem(s)", fg="red", bold=True)
             for finding in findings:
-                click.echo(f"  {_display(finding.file)}: {click.style(finding.path, fg='yellow')}: "
-                           f"{finding.message} [{finding.check}]")
+                click.echo(
+                    f"  {_display(finding.file)}: {click.style(finding.path, fg='yellow')}: "
+                    f"{finding.message} [{finding.check}]"
+                )
         else:
             click.secho(f"✓ {_display(path)}", fg="green")
     if failed:
@@ -40,7 +42,9 @@ def lint(specs: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.option("--check", is_flag=True, help="Fail, naming the stale files, if generated/ is out of date.")
+@click.option(
+    "--check", is_flag=True, help="Fail, naming the stale files, if generated/ is out of date."
+)
 def generate(check: bool) -> None:
     """Generate pydantic models in generated/ from the specs."""
     from keywright import codegen

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import importlib
-from datetime import timedelta
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -20,7 +20,7 @@ def _media_examples() -> Iterator[Any]:
     for api in APIS:
         doc = load_spec(api.spec_path)
         module = importlib.import_module(f"{MODELS_PACKAGE}.{api.module_name}")
-        for location, operation in doc.operations():
+        for _location, operation in doc.operations():
             holders = [doc.resolve(operation["requestBody"])]
             holders += [doc.resolve(r) for r in operation["responses"].values()]
             for holder in holders:
@@ -80,13 +80,21 @@ INVALID = [
     ),
     pytest.param(
         proxy_keys.CreateProxyKeyRequest,
-        {"identifier": "k", "name": "n", "organizations": {"o": {"projects": {"p": {"scope": "some"}}}}},
+        {
+            "identifier": "k",
+            "name": "n",
+            "organizations": {"o": {"projects": {"p": {"scope": "some"}}}},
+        },
         "projects.p",
         id="proxy-scope-outside-enum",
     ),
     pytest.param(
         proxy_keys.CreateProxyKeyRequest,
-        {"identifier": "k", "name": "n", "organizations": {"o": {"projects": {"p": {"scope": "selected"}}}}},
+        {
+            "identifier": "k",
+            "name": "n",
+            "organizations": {"o": {"projects": {"p": {"scope": "selected"}}}},
+        },
         "environments",
         id="proxy-selected-without-environments",
     ),
@@ -96,16 +104,23 @@ INVALID = [
         "organizations",
         id="proxy-no-organizations",
     ),
-    pytest.param(access_keys.CreateAccessKeyRequest, {}, "displayName", id="access-missing-required"),
+    pytest.param(
+        access_keys.CreateAccessKeyRequest, {}, "displayName", id="access-missing-required"
+    ),
     pytest.param(
         access_keys.CreateAccessKeyRequest,
         {"displayName": "x", "owner": "me"},
         "owner",
         id="access-unknown-field",
     ),
-    pytest.param(api_keys.CreateApiKeyRequest, {"expiration_time": 60}, "scopes", id="api-missing-required"),
     pytest.param(
-        api_keys.CreateApiKeyRequest, {"scopes": ["pci:tokens:erase"]}, "scopes.0", id="api-scope-outside-enum"
+        api_keys.CreateApiKeyRequest, {"expiration_time": 60}, "scopes", id="api-missing-required"
+    ),
+    pytest.param(
+        api_keys.CreateApiKeyRequest,
+        {"scopes": ["pci:tokens:erase"]},
+        "scopes.0",
+        id="api-scope-outside-enum",
     ),
     pytest.param(
         api_keys.CreateApiKeyRequest,

@@ -11,9 +11,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-_HEADER = re.compile(r"^# (?P<text>.*) Endpoint: (?P<method>[A-Z]+) (?P<path>\S+) "
-                     r"Version: (?P<version>\S+) Security: (?P<security>.*)$")
-_ITEM = re.compile(r"- `(?P<name>[^`]+)` \((?P<type>\w+)(?P<required>, required)?\)\s*(?P<rest>.*?)\s*(?=- `|$)")
+_HEADER = re.compile(
+    r"^# (?P<text>.*) Endpoint: (?P<method>[A-Z]+) (?P<path>\S+) "
+    r"Version: (?P<version>\S+) Security: (?P<security>.*)$"
+)
+_ITEM = re.compile(
+    r"- `(?P<name>[^`]+)` \((?P<type>\w+)(?P<required>, required)?\)\s*(?P<rest>.*?)\s*(?=- `|$)"
+)
 _RESPONSE = re.compile(r"^Response (?P<status>\d{3}) fields")
 _PARAMETERS = re.compile(r"^(?P<where>\w+) parameters")
 

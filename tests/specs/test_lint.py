@@ -41,8 +41,9 @@ def _named_example(data: dict[str, Any]) -> dict[str, Any]:
     ("edit", "check", "json_path", "words"),
     [
         pytest.param(
-            lambda d: d["components"]["schemas"]["CreateApiKeyRequest"]["properties"]
-            ["expiration_time"].update(example=-5),
+            lambda d: d["components"]["schemas"]["CreateApiKeyRequest"]["properties"][
+                "expiration_time"
+            ].update(example=-5),
             "examples_match_schemas",
             "$.components.schemas.CreateApiKeyRequest.properties.expiration_time.example",
             "less than the minimum",
@@ -57,8 +58,9 @@ def _named_example(data: dict[str, Any]) -> dict[str, Any]:
             id="named example",
         ),
         pytest.param(
-            lambda d: d["components"]["responses"]["Forbidden"]["content"]["application/json"]
-            ["example"].update(code="403"),
+            lambda d: d["components"]["responses"]["Forbidden"]["content"]["application/json"][
+                "example"
+            ].update(code="403"),
             "examples_match_schemas",
             "$.components.responses.Forbidden.content['application/json'].example.code",
             "is not of type 'integer'",
@@ -72,8 +74,9 @@ def _named_example(data: dict[str, Any]) -> dict[str, Any]:
             id="parameter example",
         ),
         pytest.param(
-            lambda d: d["components"]["schemas"]["ApiKey"]["properties"]["created_at"]
-            .update(example="yesterday"),
+            lambda d: d["components"]["schemas"]["ApiKey"]["properties"]["created_at"].update(
+                example="yesterday"
+            ),
             "examples_match_schemas",
             "$.components.schemas.ApiKey.properties.created_at.example",
             "is not a 'date-time'",
@@ -122,8 +125,9 @@ def _named_example(data: dict[str, Any]) -> dict[str, Any]:
             id="500",
         ),
         pytest.param(
-            lambda d: d["components"]["responses"]["Forbidden"]["content"]["application/json"]
-            .update(schema={"type": "object"}),
+            lambda d: d["components"]["responses"]["Forbidden"]["content"][
+                "application/json"
+            ].update(schema={"type": "object"}),
             "errors_use_named_envelope",
             "$.components.responses.Forbidden.content['application/json'].schema",
             "not a $ref to a named component schema",

@@ -32,21 +32,25 @@ def examples_match_schemas(doc: SpecDocument) -> Iterator[Problem]:
     for location, schema_location in _schema_locations(doc):
         schema = doc.node(schema_location)
         if "example" in schema:
-            yield from _example_problems(doc, schema["example"], location + ("example",), schema_location)
+            yield from _example_problems(
+                doc, schema["example"], (*location, "example"), schema_location
+            )
     for location, holder in _example_holders(doc):
         if "schema" not in holder:
             continue
-        schema_location = location + ("schema",)
+        schema_location = (*location, "schema")
         if "example" in holder:
-            yield from _example_problems(doc, holder["example"], location + ("example",), schema_location)
+            yield from _example_problems(
+                doc, holder["example"], (*location, "example"), schema_location
+            )
         for name, example in holder.get("examples", {}).items():
-            example_location = location + ("examples", name)
+            example_location = (*location, "examples", name)
             if "$ref" in example:
                 example_location = ref_location(example["$ref"])
                 example = doc.resolve(example)
             if "value" in example:
                 yield from _example_problems(
-                    doc, example["value"], example_location + ("value",), schema_location
+                    doc, example["value"], (*example_location, "value"), schema_location
                 )
 
 
@@ -62,8 +66,9 @@ def operations_are_complete(doc: SpecDocument) -> Iterator[Problem]:
             yield location, "operation has no security requirement"
         operation_id = operation.get("operationId")
         if operation_id in seen:
-            yield location + ("operationId",), (
-                f"operationId {operation_id!r} is also used at {json_path(seen[operation_id])}"
+            yield (
+                (*location, "operationId"),
+                f"operationId {operation_id!r} is also used at {json_path(seen[operation_id])}",
             )
         elif operation_id:
             seen[operation_id] = location
@@ -78,14 +83,16 @@ def statuses_are_documented(doc: SpecDocument) -> Iterator[Problem]:
     global_security = doc.data.get("security")
     for location, operation in doc.operations():
         statuses = {str(code) for code in operation.get("responses", {})}
-        where = location + ("responses",)
+        where = (*location, "responses")
         if not any(s.startswith("2") for s in statuses):
             yield where, "documents no 2xx success response"
         if operation.get("security", global_security) and "401" not in statuses:
             yield where, "is secured but does not document 401"
         path_item = doc.node(location[:-1])
         takes_input = (
-            operation.get("parameters") or path_item.get("parameters") or operation.get("requestBody")
+            operation.get("parameters")
+            or path_item.get("parameters")
+            or operation.get("requestBody")
         )
         if takes_input and not statuses & {"400", "422"}:
             yield where, "takes input but documents no validation error (400 or 422)"
@@ -99,7 +106,7 @@ def errors_use_named_envelope(doc: SpecDocument) -> Iterator[Problem]:
         for status, response in operation.get("responses", {}).items():
             if not str(status).startswith(("4", "5")):
                 continue
-            response_location = location + ("responses", status)
+            response_location = (*location, "responses", status)
             if "$ref" in response:
                 response_location = ref_location(response["$ref"])
                 response = doc.resolve(response)
@@ -111,13 +118,13 @@ def errors_use_named_envelope(doc: SpecDocument) -> Iterator[Problem]:
                 ref = media.get("schema", {}).get("$ref", "")
                 if not ref.startswith("#/components/schemas/"):
                     yield (
-                        response_location + ("content", media_type, "schema"),
+                        (*response_location, "content", media_type, "schema"),
                         "error body is not a $ref to a named component schema",
                     )
 
 
 def components_are_used(doc: SpecDocument) -> Iterator[Problem]:
-    """Every component is reachable from the paths (or, for security schemes, named by a requirement)."""
+    """Every component is reachable from the paths; every security scheme is required somewhere."""
     components = doc.data.get("components", {})
     reachable: set[Location] = set()
     pending = [_refs_in(doc.data.get("paths", {}))]
@@ -154,11 +161,14 @@ def _example_problems(
     doc: SpecDocument, example: Any, location: Location, schema_location: Location
 ) -> Iterator[Problem]:
     for error in doc.validate(example, schema_location):
-        yield location + tuple(error.absolute_path), f"example does not match its schema: {error.message}"
+        yield (
+            location + tuple(error.absolute_path),
+            f"example does not match its schema: {error.message}",
+        )
 
 
 def _example_holders(doc: SpecDocument) -> Iterator[tuple[Location, dict[str, Any]]]:
-    """Parameters, headers and media types: the objects with `example`/`examples` beside a `schema`."""
+    """Parameters, headers and media types: what holds `example`/`examples` beside a `schema`."""
     components = doc.data.get("components", {})
     for name, parameter in components.get("parameters", {}).items():
         yield ("components", "parameters", name), parameter
@@ -177,32 +187,36 @@ def _example_holders(doc: SpecDocument) -> Iterator[tuple[Location, dict[str, An
                 continue
             for index, parameter in enumerate(operation.get("parameters", [])):
                 if "$ref" not in parameter:
-                    yield location + ("parameters", index), parameter
+                    yield (*location, "parameters", index), parameter
             body = operation.get("requestBody", {})
             if "$ref" not in body:
-                yield from _media_types(location + ("requestBody",), body)
+                yield from _media_types((*location, "requestBody"), body)
             for status, response in operation.get("responses", {}).items():
                 if "$ref" not in response:
-                    yield from _responses_parts(location + ("responses", status), response)
+                    yield from _responses_parts((*location, "responses", status), response)
 
 
-def _responses_parts(location: Location, response: dict[str, Any]) -> Iterator[tuple[Location, dict[str, Any]]]:
+def _responses_parts(
+    location: Location, response: dict[str, Any]
+) -> Iterator[tuple[Location, dict[str, Any]]]:
     yield from _media_types(location, response)
     for name, header in response.get("headers", {}).items():
         if "$ref" not in header:
-            yield location + ("headers", name), header
+            yield (*location, "headers", name), header
 
 
-def _media_types(location: Location, holder: dict[str, Any]) -> Iterator[tuple[Location, dict[str, Any]]]:
+def _media_types(
+    location: Location, holder: dict[str, Any]
+) -> Iterator[tuple[Location, dict[str, Any]]]:
     for media_type, media in holder.get("content", {}).items():
-        yield location + ("content", media_type), media
+        yield (*location, "content", media_type), media
 
 
 def _schema_locations(doc: SpecDocument) -> Iterator[tuple[Location, Location]]:
     """Every inline schema object in the document (refs are visited where they are defined)."""
     for holder_location, holder in _example_holders(doc):
         if "schema" in holder:
-            yield from _walk_schema(doc, holder_location + ("schema",))
+            yield from _walk_schema(doc, (*holder_location, "schema"))
     for name in doc.data.get("components", {}).get("schemas", {}):
         yield from _walk_schema(doc, ("components", "schemas", name))
 
@@ -213,13 +227,13 @@ def _walk_schema(doc: SpecDocument, location: Location) -> Iterator[tuple[Locati
         return
     yield location, location
     for name in schema.get("properties", {}):
-        yield from _walk_schema(doc, location + ("properties", name))
+        yield from _walk_schema(doc, (*location, "properties", name))
     for key in ("items", "additionalProperties", "not"):
         if isinstance(schema.get(key), dict):
-            yield from _walk_schema(doc, location + (key,))
+            yield from _walk_schema(doc, (*location, key))
     for key in _SUBSCHEMA_LISTS:
         for index in range(len(schema.get(key, []))):
-            yield from _walk_schema(doc, location + (key, index))
+            yield from _walk_schema(doc, (*location, key, index))
 
 
 def _refs_in(node: Any) -> set[Location]:

@@ -62,7 +62,7 @@ class SpecDocument:
         return value
 
     def validate(self, instance: Any, schema_location: Location) -> Iterator[ValidationError]:
-        """Errors of `instance` against the schema at `schema_location`, refs and formats included."""
+        """Errors of `instance` against the schema at `schema_location` (refs, formats too)."""
         schema = {"$ref": f"{SPEC_URI}#{json_pointer(schema_location)}"}
         validator = OAS30Validator(
             schema, registry=self._registry, format_checker=oas30_format_checker
