@@ -8,7 +8,10 @@ its spec.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+
+import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SPECS_DIR = PROJECT_ROOT / "specs"
@@ -28,6 +31,12 @@ class Api:
     def spec_path(self) -> Path:
         return SPECS_DIR / f"{self.name}.yaml"
 
+    @cached_property
+    def base_path(self) -> str:
+        """The path every operation of this API is under: its spec's server URL."""
+        with self.spec_path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)["servers"][0]["url"].rstrip("/")
+
     @property
     def module_name(self) -> str:
         """The generated models' module, e.g. `proxy_keys`."""
@@ -46,3 +55,11 @@ def get_api(name: str) -> Api:
         if api.name == name:
             return api
     raise KeyError(f"unknown API {name!r}; known: {', '.join(a.name for a in APIS)}")
+
+
+def api_for_path(path: str) -> Api | None:
+    """The API whose base path owns `path`, if any."""
+    for api in APIS:
+        if path == api.base_path or path.startswith(api.base_path + "/"):
+            return api
+    return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from keywright.specs.document import HTTP_METHODS, Location, SpecDocument, json_path, ref_location
+from keywright.jsonpath import json_path
+from keywright.specs.document import HTTP_METHODS, Location, SpecDocument, ref_location
 
 Problem = tuple[Location, str]
 Check = Callable[[SpecDocument], Iterator[Problem]]
@@ -261,4 +262,4 @@ def _security_requirements(doc: SpecDocument) -> Iterator[list[dict[str, list[st
             yield operation["security"]
 
 
-__all__ = ["CHECKS", "HTTP_METHODS"]
+__all__ = ["CHECKS"]

@@ -19,19 +19,6 @@ Location = tuple[str | int, ...]
 """Where a node sits in a spec, as the keys and indexes that lead to it."""
 
 
-def json_path(location: Location) -> str:
-    """`("paths", "/a", "post")` -> `$.paths['/a'].post`, the form used in every message."""
-    out = "$"
-    for part in location:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif part.isidentifier():
-            out += f".{part}"
-        else:
-            out += "[" + repr(part) + "]"
-    return out
-
-
 def json_pointer(location: Location) -> str:
     escaped = (str(p).replace("~", "~0").replace("/", "~1") for p in location)
     return "/" + "/".join(escaped) if location else ""

@@ -8,8 +8,9 @@ from pathlib import Path
 import yaml
 from openapi_spec_validator import OpenAPIV30SpecValidator
 
+from keywright.jsonpath import json_path
 from keywright.specs.checks import CHECKS
-from keywright.specs.document import json_path, load_spec
+from keywright.specs.document import load_spec
 
 
 @dataclass(frozen=True)

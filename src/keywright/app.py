@@ -1,0 +1,98 @@
+"""The one Connexion 3 app that serves every spec, for the reference server and the mock.
+
+What differs between the two is only which function answers each operationId and
+which function checks each security scheme; validation and errors are shared.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from connexion import AsyncApp
+from connexion.options import SwaggerUIOptions
+from connexion.resolver import Resolver
+from connexion.security import (
+    ApiKeySecurityHandler,
+    BasicSecurityHandler,
+    BearerSecurityHandler,
+    OAuthSecurityHandler,
+)
+
+from keywright.apis import APIS, Api
+from keywright.errors.handlers import install as install_error_handlers
+from keywright.specs import load_spec
+from keywright.validation import VALIDATOR_MAP
+
+Handler = Callable[..., Any]
+Verifier = Callable[..., Any]
+"""Checks one credential; returns token info (a dict) or None when it is not valid.
+
+Called as Connexion calls info functions: `(api_key)`, `(username, password)` or
+`(token)`, with `request=` when it asks for it. May raise `ApiError`.
+"""
+
+SCHEME_MARKER = "x-keywright-scheme"
+SWAGGER_UI_PATH = "/ui"
+
+
+class Backend:
+    """What an app mode supplies per API: operation handlers and credential verifiers."""
+
+    def handlers(self, api: Api) -> Mapping[str, Handler]:
+        raise NotImplementedError
+
+    def verifiers(self, api: Api) -> Mapping[str, Verifier]:
+        raise NotImplementedError
+
+
+def build_app(
+    backend: Backend, *, validate_responses: bool = False, **app_options: Any
+) -> AsyncApp:
+    app = AsyncApp("keywright", **app_options)
+    for api in APIS:
+        handlers = backend.handlers(api)
+        app.add_api(
+            _spec_for_connexion(api),
+            base_path=api.base_path,
+            name=api.name,
+            resolver=Resolver(function_resolver=lambda operation_id, h=handlers: h[operation_id]),
+            resolver_error=501,
+            security_map=_security_map(backend.verifiers(api)),
+            validator_map=VALIDATOR_MAP,
+            strict_validation=True,
+            validate_responses=validate_responses,
+            pythonic_params=True,
+            swagger_ui_options=SwaggerUIOptions(swagger_ui_path=SWAGGER_UI_PATH),
+        )
+    install_error_handlers(app)
+    return app
+
+
+def _spec_for_connexion(api: Api) -> dict[str, Any]:
+    """The spec as data, each security scheme marked with its name so verifiers can be found."""
+    spec = copy.deepcopy(load_spec(api.spec_path).data)
+    for name, scheme in spec.get("components", {}).get("securitySchemes", {}).items():
+        scheme[SCHEME_MARKER] = name
+    return spec
+
+
+def _security_map(verifiers: Mapping[str, Verifier]) -> dict[str, type]:
+    """Connexion security handlers that take their check function from `verifiers`."""
+
+    def resolve(_handler: object, scheme: dict[str, Any]) -> Verifier | None:
+        return verifiers.get(scheme.get(SCHEME_MARKER, ""))
+
+    def subclass(base: type, method: str) -> type:
+        return type(f"Keywright{base.__name__}", (base,), {method: resolve})
+
+    return {
+        "apiKey": subclass(ApiKeySecurityHandler, "_resolve_func"),
+        "basic": subclass(BasicSecurityHandler, "_resolve_func"),
+        "bearer": subclass(BearerSecurityHandler, "_resolve_func"),
+        "oauth2": subclass(OAuthSecurityHandler, "get_tokeninfo_func"),
+    }
+
+
+__all__ = ["SWAGGER_UI_PATH", "Backend", "Handler", "Verifier", "build_app"]

@@ -1,0 +1,119 @@
+"""Turn every exception a Connexion app can raise into the owning API's envelope."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+import orjson
+import pydantic
+from connexion import AsyncApp
+from connexion.exceptions import (
+    BadRequestProblem,
+    Forbidden,
+    NonConformingResponse,
+    ProblemException,
+    Unauthorized,
+    UnsupportedMediaTypeProblem,
+)
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from starlette.exceptions import HTTPException
+
+from keywright.apis import api_for_path
+from keywright.errors.envelopes import envelope_for
+from keywright.errors.problem import ApiError, Kind, Violation
+from keywright.jsonpath import json_path
+
+log = logging.getLogger("keywright.errors")
+
+_KIND_BY_STATUS = {kind.value: kind for kind in Kind}
+
+
+def install(app: AsyncApp) -> None:
+    """Register keywright's handlers; they replace Connexion's problem+json ones."""
+    app.add_error_handler(ApiError, _render)
+    app.add_error_handler(ProblemException, _from_problem)
+    app.add_error_handler(HTTPException, _from_http_exception)
+    app.add_error_handler(Exception, _from_unexpected)
+
+
+def render(path: str, error: ApiError) -> ConnexionResponse:
+    """The response for `error` in the envelope of the API that owns `path`."""
+    api = api_for_path(path)
+    if api is None:
+        body = {"code": str(error.kind.value), "message": error.message}
+        status = error.kind.value
+    else:
+        envelope = envelope_for(api.name)
+        body = envelope.body(error)
+        status = envelope.status(error.kind)
+    return ConnexionResponse(
+        status_code=status,
+        body=orjson.dumps(body),
+        mimetype="application/json",
+        content_type="application/json",
+        headers=error.headers,
+    )
+
+
+def _render(request: ConnexionRequest, error: ApiError) -> ConnexionResponse:
+    if error.kind is Kind.INTERNAL:
+        log.error("%s %s failed: %s", request.method, request.url.path, error.message)
+    return render(request.url.path, error)
+
+
+def _from_problem(request: ConnexionRequest, problem: ProblemException) -> ConnexionResponse:
+    if isinstance(problem, NonConformingResponse):
+        log.error("response does not conform to the spec: %s", problem.detail)
+        return render(request.url.path, ApiError(Kind.INTERNAL, "Internal server error"))
+    if isinstance(problem, UnsupportedMediaTypeProblem):
+        error = ApiError(Kind.INVALID, f"Unsupported content type: {problem.detail}")
+    elif isinstance(problem, BadRequestProblem):
+        error = ApiError(Kind.INVALID, str(problem.detail or problem.title))
+    elif isinstance(problem, Unauthorized):
+        error = ApiError(Kind.UNAUTHENTICATED, _auth_message(problem.detail))
+    elif isinstance(problem, Forbidden):
+        error = ApiError(Kind.FORBIDDEN, str(problem.detail or "Forbidden"))
+    else:
+        kind = _KIND_BY_STATUS.get(problem.status, Kind.INTERNAL)
+        error = ApiError(kind, str(problem.detail or problem.title))
+    return _render(request, error)
+
+
+def _from_http_exception(request: ConnexionRequest, exc: HTTPException) -> ConnexionResponse:
+    path = request.url.path
+    if exc.status_code == 404:
+        error = ApiError(Kind.NOT_FOUND, f"No operation at {path}")
+    elif exc.status_code == 405:
+        allow = (exc.headers or {}).get("Allow", "")
+        error = ApiError(
+            Kind.METHOD_NOT_ALLOWED,
+            f"Method {request.method} is not allowed on {path}; allowed: {allow}",
+            headers={"Allow": allow},
+        )
+    else:
+        kind = _KIND_BY_STATUS.get(exc.status_code, Kind.INVALID)
+        error = ApiError(kind, str(exc.detail))
+    return render(path, error)
+
+
+def _from_unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    if isinstance(exc, pydantic.ValidationError):
+        # The JSON schema let through what a generated model refuses: still the client's input.
+        found = [Violation(json_path(error["loc"]), error["msg"]) for error in exc.errors()]
+        return _render(request, ApiError(Kind.INVALID, "Request body is invalid", found))
+    # The message can quote request data, secrets included: log the type and where, not what.
+    where = "".join(traceback.format_tb(exc.__traceback__))
+    log.error(
+        "unexpected %s in %s %s\n%s", type(exc).__name__, request.method, request.url.path, where
+    )
+    return render(request.url.path, ApiError(Kind.INTERNAL, "Internal server error"))
+
+
+def _auth_message(detail: object) -> str:
+    if detail == "No authorization token provided":
+        return "Missing credentials"
+    return str(detail or "Invalid credentials")
+
+
+__all__ = ["install", "render"]

@@ -1,0 +1,24 @@
+"""The reference server: real, stateful semantics for all three APIs on one Connexion app."""
+
+from __future__ import annotations
+
+from connexion import AsyncApp
+
+from keywright.app import build_app
+from keywright.server.backend import ReferenceBackend
+from keywright.server.config import Config, load_config
+from keywright.server.store import Store, open_store
+
+DEFAULT_DB = "data/keywright.db"
+
+
+def create_app(
+    config: Config | None = None, store: Store | None = None, *, validate_responses: bool = False
+) -> AsyncApp:
+    """The reference server as an ASGI app (development config and in-memory store by default)."""
+    config = config or load_config()
+    store = store if store is not None else open_store(":memory:")
+    return build_app(ReferenceBackend(config, store), validate_responses=validate_responses)
+
+
+__all__ = ["DEFAULT_DB", "create_app", "load_config", "open_store"]

@@ -1,0 +1,72 @@
+"""Making, hashing and encrypting secrets. Plain key values never reach storage or logs.
+
+Key values are high-entropy random strings, so a keyed HMAC-SHA-256 is enough to
+store them safely (a slow password hash would only cost throughput). Idempotent
+replays need the original response, key value included: it is stored encrypted.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+import string
+import uuid
+
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+_ALPHANUMERIC = string.ascii_letters + string.digits
+
+
+class Keyring:
+    """Hashes and encrypts with keys derived from the configured secret key."""
+
+    def __init__(self, secret_key: str) -> None:
+        self._hmac_key = _derive(secret_key, b"keywright hmac")
+        self._fernet = Fernet(base64.urlsafe_b64encode(_derive(secret_key, b"keywright fernet")))
+
+    def digest(self, value: str) -> str:
+        return hmac.new(self._hmac_key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def matches(self, value: str, digest: str) -> bool:
+        return hmac.compare_digest(self.digest(value), digest)
+
+    def encrypt(self, plaintext: bytes) -> bytes:
+        return self._fernet.encrypt(plaintext)
+
+    def decrypt(self, token: bytes) -> bytes:
+        try:
+            return self._fernet.decrypt(token)
+        except InvalidToken as exc:
+            raise ValueError(
+                "stored data cannot be decrypted with the configured secret key"
+            ) from exc
+
+
+def _derive(secret_key: str, info: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(
+        secret_key.encode("utf-8")
+    )
+
+
+def constant_time_equal(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode("utf-8"), b.encode("utf-8"))
+
+
+def new_proxy_key() -> str:
+    return str(uuid.UUID(bytes=secrets.token_bytes(16), version=4))
+
+
+def new_access_key_id() -> str:
+    return "ak_" + secrets.token_hex(10)
+
+
+def new_access_key_secret() -> str:
+    return "sk_" + secrets.token_urlsafe(32)
+
+
+def new_api_key_value() -> str:
+    return "key_" + "".join(secrets.choice(_ALPHANUMERIC) for _ in range(32))

@@ -1,0 +1,60 @@
+"""POST /v1/projects/{projectId}/accessKeys: a key whose id and secret become Basic credentials."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from connexion.context import context
+
+from keywright.errors import ApiError, Kind
+from keywright.server.crypto import Keyring, new_access_key_id, new_access_key_secret
+from keywright.server.store import AccessKeyRecord, AlreadyExists, Store
+from keywright_models.access_keys import AccessKey, CreateAccessKeyRequest, CreateAccessKeyResponse
+
+
+class AccessKeys:
+    def __init__(self, store: Store, keyring: Keyring) -> None:
+        self.store = store
+        self.keyring = keyring
+
+    def handlers(self) -> dict[str, Any]:
+        return {"createAccessKey": self.create}
+
+    def create(self, body: dict[str, Any], project_id: str) -> tuple[dict[str, Any], int]:
+        if project_id not in context["token_info"]["projects"]:
+            raise ApiError(
+                Kind.FORBIDDEN,
+                f"The caller does not have permission to create access keys in project "
+                f"'{project_id}', or it does not exist.",
+            )
+        request = CreateAccessKeyRequest.model_validate(body)
+        now = datetime.now(UTC)
+        secret = new_access_key_secret()
+        record = AccessKeyRecord(
+            access_key_id=new_access_key_id(),
+            project_id=project_id,
+            display_name=request.displayName,
+            secret_digest=self.keyring.digest(secret),
+            create_time=now,
+            update_time=now,
+        )
+        try:
+            self.store.add_access_key(record)
+        except AlreadyExists:
+            raise ApiError(
+                Kind.CONFLICT,
+                f"An access key named '{request.displayName}' already exists in project "
+                f"'{project_id}'.",
+            ) from None
+        response = CreateAccessKeyResponse(
+            accessKey=AccessKey(
+                accessKeyId=record.access_key_id,
+                displayName=record.display_name,
+                projectId=record.project_id,
+                createTime=record.create_time,
+                updateTime=record.update_time,
+            ),
+            secret=secret,
+        )
+        return response.model_dump(mode="json", exclude_none=True), 200

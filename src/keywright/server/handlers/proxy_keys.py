@@ -1,0 +1,79 @@
+"""POST /cf/admin/proxy/keys: an admin key creates a proxy key scoped to known organisations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from connexion.context import context
+
+from keywright.errors import ApiError, Kind
+from keywright.server.config import Account, Config
+from keywright.server.crypto import Keyring, new_proxy_key
+from keywright.server.store import AlreadyExists, ProxyKeyRecord, Store
+from keywright_models.proxy_keys import (
+    CreateProxyKeyRequest,
+    ProxyKeyCreated,
+    SelectedEnvironments,
+)
+
+
+class ProxyKeys:
+    def __init__(self, config: Config, store: Store, keyring: Keyring) -> None:
+        self.config = config
+        self.store = store
+        self.keyring = keyring
+
+    def handlers(self) -> dict[str, Any]:
+        return {"createProxyKey": self.create}
+
+    def create(self, body: dict[str, Any], account_identifier: str) -> tuple[dict[str, Any], int]:
+        if account_identifier not in context["token_info"]["accounts"]:
+            raise ApiError(
+                Kind.FORBIDDEN, f"The x-api-key may not administer account '{account_identifier}'"
+            )
+        request = CreateProxyKeyRequest.model_validate(body)
+        _check_scope(request, self.config.accounts[account_identifier])
+        key = new_proxy_key()
+        record = ProxyKeyRecord(
+            account=account_identifier,
+            identifier=request.identifier,
+            name=request.name,
+            description=request.description,
+            organizations=request.organizations.model_dump(mode="json"),
+            key_digest=self.keyring.digest(key),
+            created_at=datetime.now(UTC),
+        )
+        try:
+            self.store.add_proxy_key(record)
+        except AlreadyExists:
+            raise ApiError(
+                Kind.CONFLICT,
+                f"A proxy key with identifier '{request.identifier}' already exists "
+                f"in account '{account_identifier}'",
+            ) from None
+        return ProxyKeyCreated(key=key).model_dump(mode="json"), 201
+
+
+def _check_scope(request: CreateProxyKeyRequest, account: Account) -> None:
+    """Every organisation, project and selected environment must exist in the account."""
+    for org_id, organization in request.organizations.root.items():
+        if org_id not in account:
+            raise ApiError(
+                Kind.NOT_FOUND, f"Error retrieving projects, organization '{org_id}' does not exist"
+            )
+        for project_id, project in organization.projects.items():
+            if project_id not in account[org_id]:
+                raise ApiError(
+                    Kind.NOT_FOUND,
+                    f"Error retrieving environments, project '{project_id}' does not exist "
+                    f"in organization '{org_id}'",
+                )
+            if isinstance(project.root, SelectedEnvironments):
+                for environment in project.root.environments:
+                    if environment.root not in account[org_id][project_id]:
+                        raise ApiError(
+                            Kind.NOT_FOUND,
+                            f"Error retrieving environments, environment '{environment.root}' "
+                            f"does not exist in project '{project_id}' of organization '{org_id}'",
+                        )

@@ -1,0 +1,228 @@
+"""A SQLite store: WAL, full fsync, one transaction per method, so an acknowledged key survives
+a crash and a crash never leaves half a key."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from keywright.server.store.base import (
+    AccessKeyRecord,
+    AlreadyExists,
+    ApiKeyRecord,
+    IdempotencyRecord,
+    ProxyKeyRecord,
+)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS proxy_keys (
+    account TEXT NOT NULL,
+    identifier TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT,
+    organizations TEXT NOT NULL,
+    key_digest TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (account, identifier)
+);
+CREATE TABLE IF NOT EXISTS access_keys (
+    access_key_id TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    secret_digest TEXT NOT NULL,
+    create_time TEXT NOT NULL,
+    update_time TEXT NOT NULL,
+    UNIQUE (project_id, display_name)
+);
+CREATE TABLE IF NOT EXISTS api_keys (
+    id TEXT PRIMARY KEY,
+    key_digest TEXT NOT NULL UNIQUE,
+    scopes TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    created_by TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS idempotency (
+    owner TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_digest TEXT NOT NULL,
+    response BLOB NOT NULL,
+    expires_at TEXT NOT NULL,
+    PRIMARY KEY (owner, key)
+);
+"""
+
+
+class SqliteStore:
+    def __init__(self, path: str | Path) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(SCHEMA)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, *params: object) -> tuple | None:
+        with self._lock:
+            return self._db.execute(sql, params).fetchone()
+
+    def add_proxy_key(self, record: ProxyKeyRecord) -> None:
+        try:
+            with self._transaction() as db:
+                db.execute(
+                    "INSERT INTO proxy_keys VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        record.account,
+                        record.identifier,
+                        record.name,
+                        record.description,
+                        json.dumps(record.organizations),
+                        record.key_digest,
+                        record.created_at.isoformat(),
+                    ),
+                )
+        except sqlite3.IntegrityError as exc:
+            raise AlreadyExists((record.account, record.identifier)) from exc
+
+    def proxy_key(self, account: str, identifier: str) -> ProxyKeyRecord | None:
+        row = self._query(
+            "SELECT * FROM proxy_keys WHERE account = ? AND identifier = ?", account, identifier
+        )
+        if row is None:
+            return None
+        account, identifier, name, description, organizations, digest, created_at = row
+        return ProxyKeyRecord(
+            account,
+            identifier,
+            name,
+            description,
+            json.loads(organizations),
+            digest,
+            datetime.fromisoformat(created_at),
+        )
+
+    def add_access_key(self, record: AccessKeyRecord) -> None:
+        try:
+            with self._transaction() as db:
+                db.execute(
+                    "INSERT INTO access_keys VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        record.access_key_id,
+                        record.project_id,
+                        record.display_name,
+                        record.secret_digest,
+                        record.create_time.isoformat(),
+                        record.update_time.isoformat(),
+                    ),
+                )
+        except sqlite3.IntegrityError as exc:
+            raise AlreadyExists((record.project_id, record.display_name)) from exc
+
+    def access_key(self, access_key_id: str) -> AccessKeyRecord | None:
+        row = self._query("SELECT * FROM access_keys WHERE access_key_id = ?", access_key_id)
+        if row is None:
+            return None
+        key_id, project, name, digest, created, updated = row
+        return AccessKeyRecord(
+            key_id,
+            project,
+            name,
+            digest,
+            datetime.fromisoformat(created),
+            datetime.fromisoformat(updated),
+        )
+
+    def add_api_key(
+        self, record: ApiKeyRecord, idempotency: IdempotencyRecord | None = None
+    ) -> IdempotencyRecord | None:
+        with self._transaction() as db:
+            if idempotency is not None:
+                existing = _idempotency_row(
+                    db, idempotency.owner, idempotency.key, record.created_at
+                )
+                if existing is not None:
+                    return existing
+                db.execute(
+                    "INSERT OR REPLACE INTO idempotency VALUES (?, ?, ?, ?, ?)",
+                    (
+                        idempotency.owner,
+                        idempotency.key,
+                        idempotency.request_digest,
+                        idempotency.response,
+                        idempotency.expires_at.isoformat(),
+                    ),
+                )
+            db.execute(
+                "INSERT INTO api_keys VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    record.id,
+                    record.key_digest,
+                    json.dumps(record.scopes),
+                    record.created_at.isoformat(),
+                    record.expires_at.isoformat() if record.expires_at else None,
+                    record.created_by,
+                ),
+            )
+        return None
+
+    def api_key(self, key_id: str) -> ApiKeyRecord | None:
+        return _api_key(self._query("SELECT * FROM api_keys WHERE id = ?", key_id))
+
+    def api_key_by_digest(self, key_digest: str) -> ApiKeyRecord | None:
+        return _api_key(self._query("SELECT * FROM api_keys WHERE key_digest = ?", key_digest))
+
+    def idempotency_record(self, owner: str, key: str, now: datetime) -> IdempotencyRecord | None:
+        with self._lock:
+            return _idempotency_row(self._db, owner, key, now)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def _api_key(row: tuple | None) -> ApiKeyRecord | None:
+    if row is None:
+        return None
+    key_id, digest, scopes, created_at, expires_at, created_by = row
+    return ApiKeyRecord(
+        key_id,
+        digest,
+        tuple(json.loads(scopes)),
+        datetime.fromisoformat(created_at),
+        datetime.fromisoformat(expires_at) if expires_at else None,
+        created_by,
+    )
+
+
+def _idempotency_row(
+    db: sqlite3.Connection, owner: str, key: str, now: datetime
+) -> IdempotencyRecord | None:
+    row = db.execute(
+        "SELECT request_digest, response, expires_at FROM idempotency WHERE owner = ? AND key = ?",
+        (owner, key),
+    ).fetchone()
+    if row is None:
+        return None
+    digest, response, expires_at = row
+    expires = datetime.fromisoformat(expires_at)
+    if expires <= now:
+        return None
+    return IdempotencyRecord(owner, key, digest, bytes(response), expires)
