@@ -36,5 +36,8 @@ check-generated: install      ## fail if generated/ is stale
 test: lint check-generated    ## everything CI runs
 	$(PYTEST)
 
+serve: install                ## the reference server on $(HOST):$(PORT), SQLite in data/
+	$(KW) serve --host $(HOST) --port $(PORT)
+
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache

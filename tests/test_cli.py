@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 from click.testing import CliRunner
 
 from keywright.apis import get_api
@@ -25,3 +31,45 @@ def test_lint_fails_naming_file_and_spot(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "CreateApiKeyRequest.properties.expiration_time.example" in result.output
     assert "api-keys.yaml" in result.output
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_starts_on_a_fresh_data_folder_and_prints_how_to_get_in(tmp_path: Path) -> None:
+    port = _free_port()
+    db = tmp_path / "data" / "keywright.db"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KEYWRIGHT_")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "keywright", "serve", "--port", str(port), "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                response = httpx.post(
+                    f"{url}/api/admin/api-keys",
+                    json={"scopes": ["pci:tokens:read"]},
+                    headers={"Authorization": "Bearer kw-dev-admin-token"},
+                )
+                break
+            except httpx.ConnectError:
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert response.status_code == 200
+        key_value = response.json()["key_value"]
+        assert db.exists()
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=10)
+    assert f"{url}/api/admin/ui/" in output
+    assert "kw-dev-admin-token" in output  # development credentials are printed
+    assert key_value not in output

@@ -66,6 +66,40 @@ def generate(check: bool) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option(
+    "--db",
+    default="data/keywright.db",
+    show_default=True,
+    help="SQLite file (created on first start), or :memory: for a throwaway run.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Config file (default: the built-in development config).",
+)
+def serve(host: str, port: int, db: str, config_path: Path | None) -> None:
+    """Run the reference server: all three APIs, real semantics, one port."""
+    import uvicorn
+
+    from keywright.server import create_app
+    from keywright.server.banner import banner
+    from keywright.server.config import ConfigError, load_config
+    from keywright.server.store import open_store
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        click.secho(f"✗ {exc}", fg="red", err=True)
+        sys.exit(2)
+    store = open_store(db)
+    click.secho(banner(f"http://{host}:{port}", config, db), fg="cyan")
+    uvicorn.run(create_app(config, store), host=host, port=port, log_level="info")
+
+
 def _display(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd()))

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from keywright.jsonpath import json_path
-from keywright.specs.document import HTTP_METHODS, Location, SpecDocument, ref_location
+from keywright.specs.document import Location, SpecDocument, ref_location
 
 Problem = tuple[Location, str]
 Check = Callable[[SpecDocument], Iterator[Problem]]

@@ -1,0 +1,52 @@
+"""Key values and secrets are shown once and never stored or logged in plain text."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from keywright.server import create_app
+from keywright.server.config import Config
+from keywright.server.store import SqliteStore
+
+
+def test_no_secret_in_the_database_file_or_the_log(
+    tmp_path: Path, config: Config, caplog: pytest.LogCaptureFixture
+) -> None:
+    db = tmp_path / "kw.db"
+    store = SqliteStore(db)
+    client = create_app(config, store).test_client()
+    admin = {"Authorization": f"Bearer {config.admin_tokens[0]}"}
+    with caplog.at_level(logging.DEBUG):
+        api_key = client.post(
+            "/api/admin/api-keys",
+            json={"scopes": ["pci:tokens:read"]},
+            headers={**admin, "x-idempotency-key": "once"},
+        ).json()["key_value"]
+        secret = client.post(
+            "/v1/projects/my-project/accessKeys",
+            json={"displayName": "CI"},
+            headers={"Authorization": f"Bearer {config.oauth_tokens[0].token}"},
+        ).json()["secret"]
+        proxy_key = client.post(
+            "/cf/admin/proxy/keys?accountIdentifier=dev_account",
+            json={
+                "identifier": "k",
+                "name": "k",
+                "organizations": {"default": {"projects": {"web_app": {"scope": "all"}}}},
+            },
+            headers={"x-api-key": config.proxy_admin_keys[0].key},
+        ).json()["key"]
+    store.close()
+    stored = b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    for value in (api_key, secret, proxy_key):
+        assert value.encode() not in stored
+        assert value not in caplog.text
+    # The stored digests are what authenticates: the key still works.
+    reopened = create_app(config, SqliteStore(db)).test_client()
+    response = reopened.post(
+        "/api/admin/api-keys", json={"scopes": ["pci:tokens:read"]}, headers={"x-api-key": api_key}
+    )
+    assert response.status_code == 403  # authenticated, but it holds no create scope
