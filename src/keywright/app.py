@@ -33,7 +33,6 @@ Called as Connexion calls info functions: `(api_key)`, `(username, password)` or
 `(token)`, with `request=` when it asks for it. May raise `ApiError`.
 """
 
-SCHEME_MARKER = "x-keywright-scheme"
 SWAGGER_UI_PATH = "/ui"
 
 
@@ -53,13 +52,15 @@ def build_app(
     app = AsyncApp("keywright", **app_options)
     for api in APIS:
         handlers = backend.handlers(api)
+        spec = load_spec(api.spec_path).data
+        schemes = spec.get("components", {}).get("securitySchemes", {})
         app.add_api(
-            _spec_for_connexion(api),
+            copy.deepcopy(spec),
             base_path=api.base_path,
             name=api.name,
             resolver=Resolver(function_resolver=lambda operation_id, h=handlers: h[operation_id]),
             resolver_error=501,
-            security_map=_security_map(backend.verifiers(api)),
+            security_map=_security_map(schemes, backend.verifiers(api)),
             validator_map=VALIDATOR_MAP,
             strict_validation=True,
             validate_responses=validate_responses,
@@ -70,19 +71,20 @@ def build_app(
     return app
 
 
-def _spec_for_connexion(api: Api) -> dict[str, Any]:
-    """The spec as data, each security scheme marked with its name so verifiers can be found."""
-    spec = copy.deepcopy(load_spec(api.spec_path).data)
-    for name, scheme in spec.get("components", {}).get("securitySchemes", {}).items():
-        scheme[SCHEME_MARKER] = name
-    return spec
+def _security_map(
+    schemes: Mapping[str, dict[str, Any]], verifiers: Mapping[str, Verifier]
+) -> dict[str, type]:
+    """Connexion security handlers that take their check function from `verifiers`.
 
-
-def _security_map(verifiers: Mapping[str, Verifier]) -> dict[str, type]:
-    """Connexion security handlers that take their check function from `verifiers`."""
+    Connexion hands a handler the scheme's definition, not its name; within one spec the
+    definitions differ, so the definition finds the name.
+    """
 
     def resolve(_handler: object, scheme: dict[str, Any]) -> Verifier | None:
-        return verifiers.get(scheme.get(SCHEME_MARKER, ""))
+        for name, definition in schemes.items():
+            if definition == scheme:
+                return verifiers.get(name)
+        return None
 
     def subclass(base: type, method: str) -> type:
         return type(f"Keywright{base.__name__}", (base,), {method: resolve})
