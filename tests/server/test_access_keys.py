@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 import pytest
 from starlette.testclient import TestClient
 
+from keywright.server import create_app
 from keywright.server.config import Config
-from keywright.server.store import Store
+from keywright.server.store import SqliteStore, Store
 from tests.server.conftest import basic
 
 
@@ -94,3 +96,20 @@ def test_missing_display_name_is_invalid_argument_with_field_violation(
     assert error["status"] == "INVALID_ARGUMENT"
     assert error["details"][0]["type_url"] == "type.googleapis.com/google.rpc.BadRequest"
     assert "displayName" in error["details"][0]["value"]
+
+
+def test_storage_trouble_is_503_unavailable(
+    tmp_path, config: Config, oauth: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "kw.db"
+    client = create_app(config, SqliteStore(path, busy_timeout=0.05)).test_client()
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        response = client.post(url(), json={"displayName": "x"}, headers=oauth)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "1"
+    assert response.json()["error"]["status"] == "UNAVAILABLE"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from keywright.errors import ApiError, Kind
 from keywright.server.store import (
     AccessKeyRecord,
     AlreadyExists,
@@ -80,3 +82,20 @@ def test_data_survives_reopening(tmp_path) -> None:  # type: ignore[no-untyped-d
     assert reopened.api_key("id-1") == API_KEY
     assert reopened.idempotency_record("admin", "k", NOW) == IDEMPOTENCY
     reopened.close()
+
+
+def test_a_locked_database_is_unavailable_not_a_crash(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "kw.db"
+    store = SqliteStore(path, busy_timeout=0.05)
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(ApiError) as raised:
+            store.add_api_key(API_KEY)
+        assert raised.value.kind is Kind.UNAVAILABLE
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    store.add_api_key(API_KEY)  # and it recovers
+    assert store.api_key("id-1") == API_KEY
+    store.close()

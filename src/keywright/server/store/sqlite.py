@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from keywright.errors import ApiError, Kind
 from keywright.server.store.base import (
     AccessKeyRecord,
     AlreadyExists,
@@ -58,13 +59,24 @@ CREATE TABLE IF NOT EXISTS idempotency (
 """
 
 
+def _unavailable(exc: sqlite3.OperationalError) -> ApiError:
+    """A locked or failing database is temporary: tell the client to retry (503 where documented)."""
+    return ApiError(
+        Kind.UNAVAILABLE,
+        f"Storage is temporarily unavailable ({exc}); retry later",
+        headers={"Retry-After": "1"},
+    )
+
+
 class SqliteStore:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = 10.0) -> None:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        self._db = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=busy_timeout
+        )
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(SCHEMA)
@@ -72,17 +84,26 @@ class SqliteStore:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise _unavailable(exc) from None
             try:
                 yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
+                self._db.execute("COMMIT")
+            except BaseException as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):
+                    raise _unavailable(exc) from None
                 raise
-            self._db.execute("COMMIT")
 
     def _query(self, sql: str, *params: object) -> tuple | None:
         with self._lock:
-            return self._db.execute(sql, params).fetchone()
+            try:
+                return self._db.execute(sql, params).fetchone()
+            except sqlite3.OperationalError as exc:
+                raise _unavailable(exc) from None
 
     def add_proxy_key(self, record: ProxyKeyRecord) -> None:
         try:
