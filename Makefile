@@ -11,7 +11,7 @@ PYTEST  := $(VENV)/bin/pytest
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install lint generate check-generated test serve clean
+.PHONY: install lint generate check-generated test serve mock clean
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,9 @@ test: lint check-generated    ## everything CI runs
 
 serve: install                ## the reference server on $(HOST):$(PORT), SQLite in data/
 	$(KW) serve --host $(HOST) --port $(PORT)
+
+mock: install                 ## the mock server on $(HOST):4010
+	$(KW) mock --host $(HOST)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache

@@ -58,7 +58,7 @@ def test_serve_starts_on_a_fresh_data_folder_and_prints_how_to_get_in(tmp_path: 
                 response = httpx.post(
                     f"{url}/api/admin/api-keys",
                     json={"scopes": ["pci:tokens:read"]},
-                    headers={"Authorization": "Bearer kw-dev-admin-token"},
+                    headers={"Authorization": "Bearer adm_kwdevadmintoken"},
                 )
                 break
             except httpx.ConnectError:
@@ -71,5 +71,5 @@ def test_serve_starts_on_a_fresh_data_folder_and_prints_how_to_get_in(tmp_path: 
         server.terminate()
         output, _ = server.communicate(timeout=10)
     assert f"{url}/api/admin/ui/" in output
-    assert "kw-dev-admin-token" in output  # development credentials are printed
+    assert "adm_kwdevadmintoken" in output  # development credentials are printed
     assert key_value not in output

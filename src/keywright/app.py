@@ -7,6 +7,7 @@ which function checks each security scheme; validation and errors are shared.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -21,19 +22,18 @@ from connexion.security import (
 )
 
 from keywright.apis import APIS, Api
+from keywright.errors import ApiError, Kind
 from keywright.errors.handlers import install as install_error_handlers
 from keywright.specs import load_spec
 from keywright.validation import VALIDATOR_MAP
 
 Handler = Callable[..., Any]
 Verifier = Callable[..., Any]
-"""Checks one credential; returns token info (a dict) or None when it is not valid.
-
-Called as Connexion calls info functions: `(api_key)`, `(username, password)` or
-`(token)`, with `request=` when it asks for it. May raise `ApiError`.
-"""
+"""Checks one credential, already known to have its documented shape: `(api_key)`,
+`(username, password)` or `(token)`. Returns token info (a dict); raises `ApiError`."""
 
 SWAGGER_UI_PATH = "/ui"
+CREDENTIAL_PATTERN = "x-credential-pattern"
 
 
 class Backend:
@@ -82,8 +82,8 @@ def _security_map(
 
     def resolve(_handler: object, scheme: dict[str, Any]) -> Verifier | None:
         for name, definition in schemes.items():
-            if definition == scheme:
-                return verifiers.get(name)
+            if definition == scheme and name in verifiers:
+                return _check_shape(name, definition, verifiers[name])
         return None
 
     def subclass(base: type, method: str) -> type:
@@ -95,6 +95,25 @@ def _security_map(
         "bearer": subclass(BearerSecurityHandler, "_resolve_func"),
         "oauth2": subclass(OAuthSecurityHandler, "get_tokeninfo_func"),
     }
+
+
+def _check_shape(name: str, scheme: dict[str, Any], verify: Verifier) -> Verifier:
+    """Refuse a credential that does not have the shape its scheme documents
+    (`x-credential-pattern`; Basic credentials as `user:password`), then verify it."""
+    pattern = re.compile(scheme.get(CREDENTIAL_PATTERN, ".+"))
+    expected = (
+        scheme.get("description", "").strip().splitlines()[0] if "description" in scheme else ""
+    )
+
+    def check(*credential: str, **_connexion_kwargs: Any) -> Any:
+        if not pattern.fullmatch(":".join(credential)):
+            raise ApiError(
+                Kind.UNAUTHENTICATED,
+                f"Malformed {name} credential; expected {expected}".rstrip("; "),
+            )
+        return verify(*credential)
+
+    return check
 
 
 __all__ = ["SWAGGER_UI_PATH", "Backend", "Handler", "Verifier", "build_app"]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 
 import click
 
 from keywright import __version__
 from keywright.apis import APIS
+
+# Connexion 3.3 imports starlette's test client at start-up, which warns on every run.
+warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -98,6 +102,57 @@ def serve(host: str, port: int, db: str, config_path: Path | None) -> None:
     store = open_store(db)
     click.secho(banner(f"http://{host}:{port}", config, db), fg="cyan")
     uvicorn.run(create_app(config, store), host=host, port=port, log_level="info")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=4010, show_default=True, type=int)
+@click.option(
+    "--latency",
+    "latency_ms",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0, 60_000),
+    help="Delay every response by this many milliseconds.",
+)
+@click.option(
+    "--cors/--no-cors", default=True, show_default=True, help="Answer browsers' CORS requests."
+)
+@click.option("--reload", is_flag=True, help="Restart when anything under specs/ changes.")
+def mock(host: str, port: int, latency_ms: int, cors: bool, reload: bool) -> None:
+    """Run the mock server: all three APIs from specs/, no database, responses you can pick."""
+    import logging
+    import os
+
+    import uvicorn
+
+    from keywright.apis import APIS, SPECS_DIR
+    from keywright.app import SWAGGER_UI_PATH
+
+    logging.basicConfig(format="%(message)s")
+    logging.getLogger("keywright").setLevel(logging.INFO)
+    url = f"http://{host}:{port}"
+    lines = [f"keywright mock on {url}  (any well-formed credential is accepted)", ""]
+    lines += [f"  {api.title:<12} {url}{api.base_path}{SWAGGER_UI_PATH}/" for api in APIS]
+    lines += [
+        "",
+        "Pick a response: Prefer: code=409 | example=NAME | dynamic=true | seed=N | delay=MS",
+        "(or ?__code=409&__example=NAME&__dynamic=true&__seed=N&__delay=MS)",
+    ]
+    click.secho("\n".join(lines), fg="cyan")
+    os.environ["KEYWRIGHT_MOCK_LATENCY_MS"] = str(latency_ms)
+    os.environ["KEYWRIGHT_MOCK_CORS"] = "1" if cors else "0"
+    uvicorn.run(
+        "keywright.mock:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        reload=reload,
+        reload_dirs=[str(SPECS_DIR)] if reload else None,
+        reload_includes=["*.yaml"] if reload else None,
+        access_log=False,
+        log_level="info",
+    )
 
 
 def _display(path: Path) -> str:

@@ -33,7 +33,7 @@ def test_environment_variables_replace_the_bootstrap_credentials() -> None:
     assert (config.basic_users[0].user, config.basic_users[0].password) == ("ci-user", "ci-pass")
     assert config.admin_tokens[0] == "ci-admin"
     assert config.secret_key == "ci-secret"
-    assert "kw-dev-admin-token" not in config.admin_tokens
+    assert "adm_kwdevadmintoken" not in config.admin_tokens
 
 
 def test_a_broken_config_is_a_clear_error(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ class Authenticator:
         }[api_name]
 
     # proxy keys
-    def proxy_admin_key(self, api_key: str, required_scopes: Any = None) -> TokenInfo:
+    def proxy_admin_key(self, api_key: str) -> TokenInfo:
         candidates = ((k.key, (i, k)) for i, k in enumerate(self.config.proxy_admin_keys))
         match = _find(candidates, api_key)
         if match is None:
@@ -84,7 +84,7 @@ class Authenticator:
             raise _unauthenticated("The admin token is not valid")
         return {"sub": f"admin-token:{index}", "admin": True, "scopes": frozenset()}
 
-    def api_key(self, api_key: str, required_scopes: Any = None) -> TokenInfo:
+    def api_key(self, api_key: str) -> TokenInfo:
         record = self.store.api_key_by_digest(self.keyring.digest(api_key))
         if record is None:
             raise _unauthenticated("The API key is not valid")

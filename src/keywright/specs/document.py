@@ -48,6 +48,15 @@ class SpecDocument:
             value = self.node(ref_location(value["$ref"]))
         return value
 
+    def inline(self, node: Any) -> Any:
+        """A copy of `node` with every local `$ref` replaced by what it names (specs here have no cycles)."""
+        node = self.resolve(node)
+        if isinstance(node, dict):
+            return {key: self.inline(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [self.inline(value) for value in node]
+        return node
+
     def validate(self, instance: Any, schema_location: Location) -> Iterator[ValidationError]:
         """Errors of `instance` against the schema at `schema_location` (refs, formats too)."""
         schema = {"$ref": f"{SPEC_URI}#{json_pointer(schema_location)}"}

@@ -1,0 +1,40 @@
+"""The mock server for frontend teams: all three APIs straight from specs/, no handlers, no database.
+
+It shares the reference server's Connexion app, validation and error envelopes; it answers
+with the specs' examples shaped by the request, and lets the client pick the response.
+"""
+
+from __future__ import annotations
+
+import os
+
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp
+
+from keywright.app import build_app
+from keywright.mock.backend import MockBackend
+from keywright.mock.middleware import MockMiddleware
+
+DEFAULT_PORT = 4010
+
+
+def create_app(
+    *, latency_ms: int = 0, cors: bool = True, validate_responses: bool = False
+) -> ASGIApp:
+    app: ASGIApp = build_app(MockBackend(), validate_responses=validate_responses)
+    if cors:
+        app = CORSMiddleware(
+            app, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"], expose_headers=["*"]
+        )
+    return MockMiddleware(app, latency_ms=latency_ms)
+
+
+def app_from_environment() -> ASGIApp:
+    """For `--reload`: uvicorn imports the app in a fresh process, options come by environment."""
+    return create_app(
+        latency_ms=int(os.environ.get("KEYWRIGHT_MOCK_LATENCY_MS", "0")),
+        cors=os.environ.get("KEYWRIGHT_MOCK_CORS", "1") == "1",
+    )
+
+
+__all__ = ["DEFAULT_PORT", "app_from_environment", "create_app"]

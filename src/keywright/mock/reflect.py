@@ -1,0 +1,85 @@
+"""The request shapes the response: what the client sent comes back, timestamps are now,
+`expires_at` follows `expiration_time`, identifiers and secrets are fresh."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from jsonschema import Draft4Validator
+
+from keywright.mock.generate import generate
+
+FRESH_NAMES = re.compile(r"^(id|key|key_value|secret)$|Id$|_id$")
+"""Identifiers and secrets, by these APIs' naming conventions: new on every call."""
+
+DERIVED_EXPIRY = {"expires_at": ("created_at", "expiration_time")}
+"""A response timestamp = another response timestamp + a number of seconds from the request."""
+
+
+def reflect(
+    body: Any,
+    schema: dict[str, Any],
+    request: Mapping[str, Any],
+    rng: random.Random,
+    now: datetime | None,
+) -> Any:
+    """`body` reshaped by `request` (top-level body fields and parameters, by name).
+
+    `now` None keeps generated timestamps (deterministic runs with a seed).
+    """
+    if not isinstance(body, dict) or "properties" not in schema:
+        return body
+    out = dict(body)
+    for name, prop in schema["properties"].items():
+        if name in request and _fits(request[name], prop):
+            out[name] = request[name]
+        elif prop.get("type") == "object":
+            out[name] = reflect(out.get(name, {}), prop, request, rng, now)
+        elif prop.get("format") == "uuid":
+            out[name] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        elif prop.get("format") == "date-time" and now is not None:
+            out[name] = _timestamp(now)
+        elif FRESH_NAMES.search(name) and prop.get("type") == "string":
+            out[name] = _fresh_like(out.get(name), prop, rng)
+    for name, (base, seconds_field) in DERIVED_EXPIRY.items():
+        if name not in schema["properties"] or base not in out:
+            continue
+        seconds = request.get(seconds_field)
+        if isinstance(seconds, int) and not isinstance(seconds, bool):
+            start = datetime.fromisoformat(out[base].replace("Z", "+00:00"))
+            out[name] = _timestamp(start + timedelta(seconds=seconds))
+        elif name not in schema.get("required", []):
+            out.pop(name, None)
+    return out
+
+
+def _fits(value: Any, schema: dict[str, Any]) -> bool:
+    return Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER).is_valid(value)
+
+
+def _timestamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _fresh_like(example: Any, schema: dict[str, Any], rng: random.Random) -> str:
+    """A new value shaped like the example: same prefix (`key_`, `ak_`), same character classes."""
+    if isinstance(example, str) and example:
+        prefix, _, rest = example.rpartition("_")
+        head = prefix + "_" if prefix else ""
+        value = head + "".join(_same_class(c, rng) for c in (rest or example))
+        if _fits(value, schema):
+            return value
+    return generate(schema, rng)
+
+
+def _same_class(char: str, rng: random.Random) -> str:
+    for alphabet in (string.digits, string.ascii_lowercase, string.ascii_uppercase):
+        if char in alphabet:
+            return rng.choice(alphabet)
+    return char

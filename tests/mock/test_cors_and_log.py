@@ -1,0 +1,61 @@
+"""Browsers can call the mock; every request leaves one log line."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from starlette.testclient import TestClient
+
+from keywright.mock import create_app
+from tests.mock.conftest import API_KEYS, BEARER
+
+PREFLIGHT = {
+    "Origin": "http://localhost:3000",
+    "Access-Control-Request-Method": "POST",
+    "Access-Control-Request-Headers": "authorization, content-type, x-idempotency-key",
+}
+
+
+def test_answers_a_browsers_preflight_from_localhost_3000(mock: TestClient) -> None:
+    response = mock.options(API_KEYS, headers=PREFLIGHT)
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "POST" in response.headers["access-control-allow-methods"]
+    allowed = response.headers["access-control-allow-headers"].lower()
+    assert {"authorization", "content-type", "x-idempotency-key"} <= {
+        h.strip() for h in allowed.split(",")
+    }
+    actual = mock.post(
+        API_KEYS,
+        json={"scopes": ["pci:tokens:read"]},
+        headers={**BEARER, "Origin": "http://localhost:3000"},
+    )
+    assert actual.headers["access-control-allow-origin"] == "*"
+
+
+def test_no_cors_turns_it_off() -> None:
+    client = TestClient(create_app(cors=False))
+    response = client.options(API_KEYS, headers=PREFLIGHT)
+    assert "access-control-allow-origin" not in response.headers
+    assert response.status_code == 405
+
+
+def test_one_log_line_per_request_with_the_chosen_example(
+    mock: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="keywright.mock"):
+        mock.post(
+            API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers={**BEARER, "Prefer": "code=403"}
+        )
+    lines = [r.getMessage() for r in caplog.records if r.name == "keywright.mock"]
+    assert lines == ["POST /api/admin/api-keys 403 default"]
+
+
+def test_latency_applies_to_every_request() -> None:
+    import time
+
+    client = TestClient(create_app(latency_ms=250))
+    started = time.monotonic()
+    client.post(API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers=BEARER)
+    assert time.monotonic() - started >= 0.25

@@ -1,0 +1,101 @@
+"""The client picks the response: Prefer header or __query options, Prism-compatible."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from starlette.testclient import TestClient
+
+from keywright.apis import get_api
+from keywright.specs import load_spec
+from tests.mock.conftest import ACCESS_KEYS, API_KEYS, BEARER, PROXY_ADMIN, PROXY_BODY, PROXY_KEYS
+
+BODY = {"scopes": ["pci:tokens:read"]}
+
+
+def _example(api: str, status: str) -> dict:
+    doc = load_spec(get_api(api).spec_path)
+    return doc.resolve(
+        doc.data["paths"][next(iter(doc.data["paths"]))]["post"]["responses"][status]
+    )["content"]["application/json"]["example"]
+
+
+@pytest.mark.parametrize("how", ["header", "query"])
+def test_code_picks_a_documented_error_with_its_realistic_example(
+    mock: TestClient, how: str
+) -> None:
+    if how == "header":
+        response = mock.post(
+            PROXY_KEYS, json=PROXY_BODY, headers={**PROXY_ADMIN, "Prefer": "code=409"}
+        )
+    else:
+        response = mock.post(PROXY_KEYS + "&__code=409", json=PROXY_BODY, headers=PROXY_ADMIN)
+    assert response.status_code == 409
+    assert response.json() == _example("proxy-keys", "409")
+    assert response.json()["message"] != "string"
+
+
+def test_an_undocumented_code_is_refused_listing_the_documented_ones(mock: TestClient) -> None:
+    response = mock.post(API_KEYS, json=BODY, headers={**BEARER, "Prefer": "code=418"})
+    assert response.status_code == 422
+    assert "documented: 200, 401, 403, 422, 500" in response.json()["message"]
+
+
+def test_example_picks_a_named_example(mock: TestClient) -> None:
+    response = mock.post(
+        ACCESS_KEYS, json={"displayName": "x"}, headers={**BEARER, "Prefer": "example=default"}
+    )
+    assert response.status_code == 200
+    assert response.json() == _example("access-keys", "200"), (
+        "an example asked for is returned as it is"
+    )
+
+
+def test_code_and_example_combine(mock: TestClient) -> None:
+    response = mock.post(API_KEYS + "?__code=403&__example=default", json=BODY, headers=BEARER)
+    assert response.status_code == 403
+    assert response.json() == _example("api-keys", "403")
+
+
+def test_an_unknown_example_is_refused_listing_the_ones_there_are(mock: TestClient) -> None:
+    response = mock.post(
+        ACCESS_KEYS, json={"displayName": "x"}, headers={**BEARER, "Prefer": "example=cat"}
+    )
+    assert response.status_code == 400
+    message = response.json()["error"]["message"]
+    assert (
+        "no such example" in message and "default (200)" in message and "default (409)" in message
+    )
+
+
+def test_dynamic_with_a_seed_is_deterministic(mock: TestClient) -> None:
+    def call(seed: int) -> dict:
+        return mock.post(
+            API_KEYS, json=BODY, headers={**BEARER, "Prefer": f"dynamic=true, seed={seed}"}
+        ).json()
+
+    assert call(7) == call(7)
+    assert call(7)["id"] != call(8)["id"]
+    assert call(7)["scopes"] == ["pci:tokens:read"], "the request still shapes dynamic data"
+
+
+def test_dynamic_without_a_seed_differs_each_call(mock: TestClient) -> None:
+    calls = [
+        mock.post(API_KEYS + "?__dynamic=true", json=BODY, headers=BEARER).json() for _ in range(2)
+    ]
+    assert calls[0]["key_value"] != calls[1]["key_value"]
+
+
+def test_delay(mock: TestClient) -> None:
+    started = time.monotonic()
+    response = mock.post(API_KEYS, json=BODY, headers={**BEARER, "Prefer": "delay=300"})
+    assert response.status_code == 200
+    assert time.monotonic() - started >= 0.3
+
+
+@pytest.mark.parametrize("prefer", ["code=abc", "seed=x", "dynamic=maybe", "delay=-5"])
+def test_malformed_preferences_are_refused(mock: TestClient, prefer: str) -> None:
+    response = mock.post(API_KEYS, json=BODY, headers={**BEARER, "Prefer": prefer})
+    assert response.status_code == 422
+    assert response.json()["validation_errors"][0]["path"] == "$.headers.prefer"
