@@ -99,3 +99,10 @@ def test_malformed_preferences_are_refused(mock: TestClient, prefer: str) -> Non
     response = mock.post(API_KEYS, json=BODY, headers={**BEARER, "Prefer": prefer})
     assert response.status_code == 422
     assert response.json()["validation_errors"][0]["path"] == "$.headers.prefer"
+
+
+def test_named_examples_of_the_success_response(mock: TestClient) -> None:
+    response = mock.post(API_KEYS, json=BODY, headers={**BEARER, "Prefer": "example=permanent"})
+    assert response.status_code == 200
+    assert response.json()["key_value"] == "key_ABCDEF1234567890"
+    assert "expires_at" not in response.json()
