@@ -11,7 +11,7 @@ PYTEST  := $(VENV)/bin/pytest
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install lint generate check-generated test serve mock clean
+.PHONY: install lint generate check-generated test serve mock contract fuzz clean
 
 install: $(VENV)/.installed
 
@@ -41,6 +41,14 @@ serve: install                ## the reference server on $(HOST):$(PORT), SQLite
 
 mock: install                 ## the mock server on $(HOST):4010
 	$(KW) mock --host $(HOST)
+
+contract: install             ## keywright contract against our reference server and mock
+	$(KW) contract --seed 1
+	$(KW) contract --mock --seed 1
+
+fuzz: install                 ## the nightly, deeper run: thousands of examples per operation
+	$(KW) contract --max-examples 2000 --workers 2
+	$(KW) contract --mock --max-examples 2000 --workers 2
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -14,6 +11,7 @@ from click.testing import CliRunner
 
 from keywright.apis import get_api
 from keywright.cli import main
+from tests.processes import keywright
 
 
 def test_lint_passes_on_our_specs() -> None:
@@ -33,41 +31,18 @@ def test_lint_fails_naming_file_and_spot(tmp_path: Path) -> None:
     assert "api-keys.yaml" in result.output
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_serve_starts_on_a_fresh_data_folder_and_prints_how_to_get_in(tmp_path: Path) -> None:
-    port = _free_port()
     db = tmp_path / "data" / "keywright.db"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KEYWRIGHT_")}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "keywright", "serve", "--port", str(port), "--db", str(db)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                response = httpx.post(
-                    f"{url}/api/admin/api-keys",
-                    json={"scopes": ["pci:tokens:read"]},
-                    headers={"Authorization": "Bearer adm_kwdevadmintoken"},
-                )
-                break
-            except httpx.ConnectError:
-                assert time.monotonic() < deadline, "server did not start"
-                time.sleep(0.2)
+    env = {k: "" for k in os.environ if k.startswith("KEYWRIGHT_")}
+    with keywright("serve", "--db", str(db), env=env, output=subprocess.PIPE) as (url, server):
+        response = httpx.post(
+            f"{url}/api/admin/api-keys",
+            json={"scopes": ["pci:tokens:read"]},
+            headers={"Authorization": "Bearer adm_kwdevadmintoken"},
+        )
         assert response.status_code == 200
         key_value = response.json()["key_value"]
         assert db.exists()
-    finally:
         server.terminate()
         output, _ = server.communicate(timeout=10)
     assert f"{url}/api/admin/ui/" in output

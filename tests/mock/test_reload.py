@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 import time
 
 import httpx
 
 from keywright.apis import get_api
+from tests.processes import keywright
 
 ORIGINAL = "The API key does not hold scope 'pci:tokens:delete'"
 EDITED = "Edited while the mock was running"
@@ -38,20 +36,10 @@ def test_reload_restarts_on_a_spec_edit() -> None:
     spec = get_api("api-keys").spec_path
     original = spec.read_bytes()
     assert ORIGINAL.encode() in original
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "keywright", "mock", "--reload", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(url, ORIGINAL)
-        spec.write_bytes(original.replace(ORIGINAL.encode(), EDITED.encode()))
-        _wait_for(url, EDITED)
-    finally:
-        spec.write_bytes(original)
-        server.terminate()
-        server.wait(timeout=15)
+    with keywright("mock", "--reload") as (url, _):
+        try:
+            _wait_for(url, ORIGINAL)
+            spec.write_bytes(original.replace(ORIGINAL.encode(), EDITED.encode()))
+            _wait_for(url, EDITED)
+        finally:
+            spec.write_bytes(original)

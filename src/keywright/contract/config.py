@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from schemathesis.config import SchemathesisConfig
@@ -34,6 +34,11 @@ class Credentials:
             basic_password=environ.get("KEYWRIGHT_BASIC_PASSWORD") or base.basic_password,
             admin_token=environ.get("KEYWRIGHT_ADMIN_TOKEN") or base.admin_token,
         )
+
+    def or_else(self, defaults: Credentials) -> Credentials:
+        """These credentials, with `defaults` where none was given."""
+        given = {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+        return replace(defaults, **given)
 
     def for_api(self, api: Api) -> dict[str, dict[str, str]]:
         """schemathesis `auth.openapi` entries, one scheme per API (alternatives share a header)."""
