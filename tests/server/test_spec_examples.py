@@ -47,7 +47,7 @@ def _example_requests() -> Iterator[Any]:
 
 
 @pytest.mark.parametrize(
-    ("api", "method", "path", "query", "headers", "body", "operation"), _example_requests()
+    ("api", "method", "path", "query", "headers", "body", "operation"), list(_example_requests())
 )
 def test_example_succeeds_then_repeats_or_conflicts(
     request: pytest.FixtureRequest,
