@@ -1,0 +1,91 @@
+"""One benchmark run: every target, every scenario, several repetitions."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from keywright.apis import APIS
+from keywright.bench.process import ServerProcess, free_port
+from keywright.bench.scenarios import CREDENTIALS, Scenario, lua_script
+from keywright.bench.targets import Target
+from keywright.bench.wrk import LoadResult, run_wrk
+from keywright.specs import load_spec
+
+
+@dataclass(frozen=True)
+class Measurement:
+    target: str
+    scenario: str
+    load: LoadResult
+    peak_memory_mb: float
+    cold_start_s: float
+    first_status: int
+
+
+def run_bench(
+    targets: Sequence[Target],
+    scenarios: Sequence[Scenario],
+    *,
+    seconds: float,
+    warmup: float,
+    repeat: int,
+    progress: Callable[[str], None] = print,
+) -> list[Measurement]:
+    measurements: list[Measurement] = []
+    with tempfile.TemporaryDirectory(prefix="keywright-bench-") as tmp:
+        for round_ in range(1, repeat + 1):
+            for target in targets:
+                groups = (
+                    [[s for s in scenarios if s.api == api] for api in APIS]
+                    if target.per_api
+                    else [list(scenarios)]
+                )
+                for group in filter(None, groups):
+                    db = Path(tmp) / f"{round_}-{free_port()}.db"
+                    measurements += _measure(target, group, db, seconds, warmup, round_, progress)
+    return measurements
+
+
+def _measure(
+    target: Target,
+    group: list[Scenario],
+    db: Path,
+    seconds: float,
+    warmup: float,
+    round_: int,
+    progress: Callable[[str], None],
+) -> list[Measurement]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    first = group[0]
+    server = ServerProcess(target.command(port, first.api if target.per_api else None, db))
+    try:
+        cold, status = server.first_answer(
+            url + target.path(first.api, first.route),
+            _example_body(first),
+            CREDENTIALS[first.api.name],
+        )
+        results = []
+        for scenario in group:
+            progress(f"[{round_}] {target.name:<22} {scenario.name:<18} ...")
+            script = lua_script(scenario, target.path(scenario.api, scenario.route))
+            if warmup:
+                run_wrk(url, script, seconds=warmup)
+            results.append((scenario, run_wrk(url, script, seconds=seconds)))
+        peak = server.peak_memory_mb()
+    finally:
+        server.stop()
+    return [Measurement(target.name, s.name, load, peak, cold, status) for s, load in results]
+
+
+def _example_body(scenario: Scenario) -> str:
+    """The spec's first request example: what a person would send first."""
+    doc = load_spec(scenario.api.spec_path)
+    for _, operation in doc.operations():
+        media = doc.resolve(operation["requestBody"])["content"]["application/json"]
+        return json.dumps(next(iter(media["examples"].values()))["value"])
+    raise ValueError(f"{scenario.api.name} has no operation")
