@@ -85,11 +85,19 @@ def generate(check: bool) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Config file (default: the built-in development config).",
 )
-def serve(host: str, port: int, db: str, config_path: Path | None) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes serving requests (they share the SQLite file; not with :memory:).",
+)
+def serve(host: str, port: int, db: str, config_path: Path | None, workers: int) -> None:
     """Run the reference server: all three APIs, real semantics, one port."""
+    import os
+
     import uvicorn
 
-    from keywright.server import create_app
     from keywright.server.banner import banner
     from keywright.server.config import ConfigError, load_config
     from keywright.server.store import open_store
@@ -99,12 +107,28 @@ def serve(host: str, port: int, db: str, config_path: Path | None) -> None:
     except ConfigError as exc:
         click.secho(f"✗ {exc}", fg="red", err=True)
         sys.exit(2)
-    store = open_store(db)
+    if workers > 1 and db == ":memory:":
+        click.secho(
+            "✗ --workers needs a database file: in-memory stores are per process",
+            fg="red",
+            err=True,
+        )
+        sys.exit(2)
+    open_store(db).close()  # create the file (and fail here, clearly) before workers start
     click.secho(banner(f"http://{host}:{port}", config, db), fg="cyan")
     from keywright.errors.protocol import EnvelopeHttpProtocol
 
+    os.environ["KEYWRIGHT_DB"] = db
+    if config_path is not None:
+        os.environ["KEYWRIGHT_CONFIG"] = str(config_path)
     uvicorn.run(
-        create_app(config, store), host=host, port=port, log_level="info", http=EnvelopeHttpProtocol
+        "keywright.server:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        http=EnvelopeHttpProtocol,
     )
 
 
@@ -123,7 +147,14 @@ def serve(host: str, port: int, db: str, config_path: Path | None) -> None:
     "--cors/--no-cors", default=True, show_default=True, help="Answer browsers' CORS requests."
 )
 @click.option("--reload", is_flag=True, help="Restart when anything under specs/ changes.")
-def mock(host: str, port: int, latency_ms: int, cors: bool, reload: bool) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes serving requests (the mock keeps no state).",
+)
+def mock(host: str, port: int, latency_ms: int, cors: bool, reload: bool, workers: int) -> None:
     """Run the mock server: all three APIs from specs/, no database, responses you can pick."""
     import logging
     import os
@@ -153,6 +184,7 @@ def mock(host: str, port: int, latency_ms: int, cors: bool, reload: bool) -> Non
         host=host,
         port=port,
         reload=reload,
+        workers=None if reload else workers,
         reload_dirs=[str(SPECS_DIR)] if reload else None,
         reload_includes=["*.yaml"] if reload else None,
         access_log=False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from keywright.apis import APIS, PROJECT_ROOT, Api
 
 PRISM_VERSION = "5.14.2"  # 5.16.0's -m crashes at start on Node 20 ('isPrimary')
 TOOLS_DIR = PROJECT_ROOT / "bench" / "tools"
+WORKERS = os.cpu_count() or 1  # our servers use every core, as a deployment would
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,18 @@ class Target:
         keywright = [sys.executable, "-m", "keywright"]
         match self.name:
             case "keywright mock":
-                return [*keywright, "mock", "--port", str(port)]
+                return [*keywright, "mock", "--port", str(port), "--workers", str(WORKERS)]
             case "keywright serve":
-                return [*keywright, "serve", "--port", str(port), "--db", str(db)]
+                return [
+                    *keywright,
+                    "serve",
+                    "--port",
+                    str(port),
+                    "--db",
+                    str(db),
+                    "--workers",
+                    str(WORKERS),
+                ]
             case "prism -m":
                 assert api is not None
                 return [

@@ -6,6 +6,7 @@ with the specs' examples shaped by the request, and lets the client pick the res
 
 from __future__ import annotations
 
+import gc
 import os
 
 from starlette.middleware.cors import CORSMiddleware
@@ -30,11 +31,13 @@ def create_app(
 
 
 def app_from_environment() -> ASGIApp:
-    """For `--reload`: uvicorn imports the app in a fresh process, options come by environment."""
-    return create_app(
+    """For `--reload` and `--workers`: uvicorn builds the app in each process from the environment."""
+    app = create_app(
         latency_ms=int(os.environ.get("KEYWRIGHT_MOCK_LATENCY_MS", "0")),
         cors=os.environ.get("KEYWRIGHT_MOCK_CORS", "1") == "1",
     )
+    gc.freeze()  # start-up objects never die; keep the collector from rescanning them
+    return app
 
 
 __all__ = ["DEFAULT_PORT", "app_from_environment", "create_app"]

@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from jsonschema import Draft4Validator
-
 from keywright.errors import ApiError, Kind, Violation
 from keywright.mock.generate import generate
 from keywright.mock.prefer import Preferences
 from keywright.mock.reflect import reflect
 from keywright.specs import SpecDocument
 from keywright.specs.document import Location
+from keywright.validation.schema import SchemaValidator
 
 
 @dataclass
@@ -26,11 +25,7 @@ class MockResponse:
     """Named examples, then the media example as `default`."""
 
     def __post_init__(self) -> None:
-        self._validator = (
-            Draft4Validator(self.schema, format_checker=Draft4Validator.FORMAT_CHECKER)
-            if self.schema is not None
-            else None
-        )
+        self._validator = SchemaValidator(self.schema) if self.schema is not None else None
 
     def is_valid(self, body: Any) -> bool:
         return self._validator is None or self._validator.is_valid(body)

@@ -11,9 +11,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from jsonschema import Draft4Validator
-
 from keywright.mock.generate import generate
+from keywright.validation.schema import SchemaValidator
 
 FRESH_NAMES = re.compile(r"^(id|key|key_value|secret)$|Id$|_id$")
 """Identifiers and secrets, by these APIs' naming conventions: new on every call."""
@@ -59,8 +58,15 @@ def reflect(
     return out
 
 
+_validators: dict[int, tuple[dict[str, Any], SchemaValidator]] = {}
+
+
 def _fits(value: Any, schema: dict[str, Any]) -> bool:
-    return Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER).is_valid(value)
+    """Whether `value` validates; validators are compiled once per (long-lived) schema."""
+    cached = _validators.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = _validators[id(schema)] = (schema, SchemaValidator(schema))
+    return cached[1].is_valid(value)
 
 
 def _timestamp(moment: datetime) -> str:

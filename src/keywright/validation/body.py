@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from connexion.json_schema import Draft4RequestValidator
 from connexion.validators import AbstractRequestBodyValidator
-from jsonschema import Draft4Validator
 from starlette.datastructures import Headers
 from starlette.types import Receive, Scope
 
 from keywright.errors import ApiError, Kind, Violation
+from keywright.validation.schema import SchemaValidator
 from keywright.validation.violations import violations
 
 MAX_BODY_BYTES = 64 * 1024
@@ -23,9 +22,7 @@ class JsonBodyValidator(AbstractRequestBodyValidator):
 
     def __init__(self, *, schema: dict[str, Any], required: bool = False, **kwargs: Any) -> None:
         super().__init__(schema=schema, required=required, **kwargs)
-        self._validator = Draft4RequestValidator(
-            schema, format_checker=Draft4Validator.FORMAT_CHECKER
-        )
+        self._validator = SchemaValidator(schema)
 
     async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
         headers = Headers(scope=scope)
@@ -49,7 +46,7 @@ class JsonBodyValidator(AbstractRequestBodyValidator):
         return receive_again, scope
 
     def validate(self, body: Any) -> None:
-        problems = violations(self._validator.iter_errors(body))
+        problems = violations(self._validator.errors(body))
         if problems:
             summary = problems[0].path + ": " + problems[0].message
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""

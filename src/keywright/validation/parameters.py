@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from connexion.json_schema import Draft4RequestValidator
 from connexion.lifecycle import ConnexionRequest
-from jsonschema import Draft4Validator
 from starlette.types import Scope
 
 from keywright.errors import ApiError, Kind, Violation
 from keywright.jsonpath import json_path
+from keywright.validation.schema import SchemaValidator
 from keywright.validation.violations import violations
 
 _LOCATIONS = {"query": "query", "path": "path", "header": "headers", "cookie": "cookies"}
@@ -34,9 +33,7 @@ class ParameterValidator:
         self._checks = [
             (
                 p,
-                Draft4RequestValidator(
-                    p.get("schema", {}), format_checker=Draft4Validator.FORMAT_CHECKER
-                ),
+                SchemaValidator(p.get("schema", {})),
             )
             for p in parameters
         ]
@@ -58,7 +55,7 @@ class ParameterValidator:
                 if parameter.get("required"):
                     problems.append(Violation(root, f"missing required {location} parameter"))
                 continue
-            problems += violations(validator.iter_errors(value), root=root)
+            problems += violations(validator.errors(value), root=root)
         if problems:
             first = problems[0]
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
