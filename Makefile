@@ -11,7 +11,7 @@ PYTEST  := $(VENV)/bin/pytest
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install lint generate check-generated test serve mock contract fuzz clean
+.PHONY: install lint generate check-generated test serve mock contract fuzz bench clean
 
 install: $(VENV)/.installed
 
@@ -49,6 +49,10 @@ contract: install             ## keywright contract against our reference server
 fuzz: install                 ## the nightly, deeper run: thousands of examples per operation
 	$(KW) contract --max-examples 2000 --workers 2
 	$(KW) contract --mock --max-examples 2000 --workers 2
+
+bench: install                ## keywright bench: side by side with Prism and Connexion's mock
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(KW) bench
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache

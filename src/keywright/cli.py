@@ -292,13 +292,21 @@ def contract(
 )
 @click.option("--target", "target_names", multiple=True, help="Only these servers (repeatable).")
 @click.option(
+    "--scenario", "scenario_names", multiple=True, help="Only these scenarios (repeatable)."
+)
+@click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("bench/results.md"),
     show_default=True,
 )
 def bench(
-    seconds: float, warmup: float, repeat: int, target_names: tuple[str, ...], output: Path
+    seconds: float,
+    warmup: float,
+    repeat: int,
+    target_names: tuple[str, ...],
+    scenario_names: tuple[str, ...],
+    output: Path,
 ) -> None:
     """Benchmark our mock and server against Prism and Connexion's mock, same load, one run."""
     from keywright.bench.report import render_markdown, render_terminal, summarise
@@ -307,9 +315,10 @@ def bench(
     from keywright.bench.targets import TARGETS
 
     targets = [t for t in TARGETS if not target_names or t.name in target_names]
+    scenarios = [s for s in SCENARIOS if not scenario_names or s.name in scenario_names]
     measurements = run_bench(
         targets,
-        SCENARIOS,
+        scenarios,
         seconds=seconds,
         warmup=warmup,
         repeat=repeat,
