@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SPECS_DIR = PROJECT_ROOT / "specs"
 GENERATED_DIR = PROJECT_ROOT / "generated"
@@ -34,8 +32,9 @@ class Api:
     @cached_property
     def base_path(self) -> str:
         """The path every operation of this API is under: its spec's server URL."""
-        with self.spec_path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)["servers"][0]["url"].rstrip("/")
+        from keywright.specs import load_spec  # specs imports this module
+
+        return load_spec(self.spec_path).data["servers"][0]["url"].rstrip("/")
 
     @property
     def module_name(self) -> str:

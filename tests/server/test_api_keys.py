@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -14,6 +16,20 @@ from keywright.server.config import Config
 from keywright.server.store import Store
 
 URL = "/api/admin/api-keys"
+
+
+@contextmanager
+def clock_at(moment: datetime, module: str) -> Iterator[None]:
+    """`datetime.now()` in `module` answers `moment`: time travel instead of sleeping."""
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> datetime:
+            return moment
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(f"{module}.datetime", Frozen)
+        yield
 
 
 def _create(client: TestClient, headers: dict[str, str], **body: object) -> httpx.Response:
@@ -95,13 +111,7 @@ def test_an_expired_key_is_401(
     # Rather than sleep, ask the server one second after expiry.
     later = record.expires_at + timedelta(seconds=1)
 
-    class Later(datetime):
-        @classmethod
-        def now(cls, tz: object = None) -> datetime:
-            return later
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("keywright.server.auth.datetime", Later)
+    with clock_at(later, "keywright.server.auth"):
         response = _create(
             client, {"x-api-key": parent["key_value"]}, scopes=["admin:api-keys:create"]
         )
@@ -149,13 +159,7 @@ def test_idempotency_records_expire_after_24_hours(
     first = _create(client, headers, scopes=["pci:tokens:read"]).json()
     later = datetime.now(UTC) + timedelta(hours=24, seconds=1)
 
-    class Later(datetime):
-        @classmethod
-        def now(cls, tz: object = None) -> datetime:
-            return later
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("keywright.server.handlers.api_keys.datetime", Later)
+    with clock_at(later, "keywright.server.handlers.api_keys"):
         again = _create(client, headers, scopes=["pci:tokens:read"]).json()
     assert again["id"] != first["id"]
 
