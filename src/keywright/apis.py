@@ -15,6 +15,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SPECS_DIR = PROJECT_ROOT / "specs"
 GENERATED_DIR = PROJECT_ROOT / "generated"
 MODELS_PACKAGE = "keywright_models"
+SWAGGER_UI_PATH = "/ui"
+"""Each API's Swagger UI is at its base path + this."""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from connexion.security import (
     OAuthSecurityHandler,
 )
 
-from keywright.apis import APIS, Api
+from keywright.apis import APIS, SWAGGER_UI_PATH, Api
 from keywright.errors import ApiError, Kind
 from keywright.errors.handlers import install as install_error_handlers
 from keywright.specs import load_spec
@@ -32,7 +32,6 @@ Verifier = Callable[..., Any]
 """Checks one credential, already known to have its documented shape: `(api_key)`,
 `(username, password)` or `(token)`. Returns token info (a dict); raises `ApiError`."""
 
-SWAGGER_UI_PATH = "/ui"
 CREDENTIAL_PATTERN = "x-credential-pattern"
 
 
@@ -116,4 +115,4 @@ def _check_shape(name: str, scheme: dict[str, Any], verify: Verifier) -> Verifie
     return check
 
 
-__all__ = ["SWAGGER_UI_PATH", "Backend", "Handler", "Verifier", "build_app"]
+__all__ = ["Backend", "Handler", "Verifier", "build_app"]

@@ -11,6 +11,9 @@ import click
 from keywright import __version__
 from keywright.apis import APIS
 
+HTTP_PROTOCOL = "keywright.errors.protocol:EnvelopeHttpProtocol"
+"""uvicorn's httptools protocol, answering requests HTTP refuses in the API's envelope."""
+
 # Connexion 3.3 imports starlette's test client at start-up, which warns on every run.
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 
@@ -25,7 +28,7 @@ def main() -> None:
 @click.argument("specs", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def lint(specs: tuple[Path, ...]) -> None:
     """Check specs (default: all of specs/) with openapi-spec-validator and our own checks."""
-    from keywright.specs import lint_spec
+    from keywright.specs.lint import lint_spec
 
     paths = specs or tuple(api.spec_path for api in APIS)
     failed = 0
@@ -116,8 +119,6 @@ def serve(host: str, port: int, db: str, config_path: Path | None, workers: int)
         sys.exit(2)
     open_store(db).close()  # create the file (and fail here, clearly) before workers start
     click.secho(banner(f"http://{host}:{port}", config, db), fg="cyan")
-    from keywright.errors.protocol import EnvelopeHttpProtocol
-
     os.environ["KEYWRIGHT_DB"] = db
     if config_path is not None:
         os.environ["KEYWRIGHT_CONFIG"] = str(config_path)
@@ -128,7 +129,7 @@ def serve(host: str, port: int, db: str, config_path: Path | None, workers: int)
         port=port,
         workers=workers,
         log_level="info",
-        http=EnvelopeHttpProtocol,
+        http=HTTP_PROTOCOL,
     )
 
 
@@ -161,9 +162,7 @@ def mock(host: str, port: int, latency_ms: int, cors: bool, reload: bool, worker
 
     import uvicorn
 
-    from keywright.apis import APIS, SPECS_DIR
-    from keywright.app import SWAGGER_UI_PATH
-    from keywright.errors.protocol import EnvelopeHttpProtocol
+    from keywright.apis import APIS, SPECS_DIR, SWAGGER_UI_PATH
 
     logging.basicConfig(format="%(message)s")
     logging.getLogger("keywright").setLevel(logging.INFO)
@@ -189,7 +188,7 @@ def mock(host: str, port: int, latency_ms: int, cors: bool, reload: bool, worker
         reload_includes=["*.yaml"] if reload else None,
         access_log=False,
         log_level="info",
-        http=EnvelopeHttpProtocol,
+        http=HTTP_PROTOCOL,
     )
 
 

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from keywright.apis import get_api
-from keywright.specs import Finding, SpecDocument, lint_spec
+from keywright.specs import SpecDocument
+from keywright.specs.lint import Finding, lint_spec
 
 API_KEYS = get_api("api-keys").spec_path
 OPERATION = ("paths", "/api-keys", "post")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 
-from keywright.apis import APIS
-from keywright.app import SWAGGER_UI_PATH
+from keywright.apis import APIS, SWAGGER_UI_PATH
 from keywright.server.config import DEV_CONFIG, Config
 
 _CREDENTIAL_VARIABLES = (

@@ -1,6 +1,5 @@
-"""Reading OpenAPI specs and checking them beyond what a validator checks."""
+"""Reading OpenAPI specs (`document`) and checking them beyond what a validator checks (`lint`)."""
 
 from keywright.specs.document import SpecDocument, load_spec
-from keywright.specs.lint import Finding, lint_spec
 
-__all__ = ["Finding", "SpecDocument", "lint_spec", "load_spec"]
+__all__ = ["SpecDocument", "load_spec"]

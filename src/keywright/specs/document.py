@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema.exceptions import ValidationError
-from openapi_schema_validator import OAS30Validator, oas30_format_checker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT4
+
+if TYPE_CHECKING:  # validation is for lint and tests; servers only read specs, and start faster
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 SPEC_URI = "urn:keywright:spec"
 
@@ -31,11 +31,14 @@ class SpecDocument:
 
     path: Path
     data: dict[str, Any]
-    _registry: Registry = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
+    @functools.cached_property
+    def _registry(self) -> Registry:
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT4
+
         resource = Resource.from_contents(self.data, default_specification=DRAFT4)
-        self._registry = Registry().with_resource(SPEC_URI, resource)
+        return Registry().with_resource(SPEC_URI, resource)
 
     def node(self, location: Location) -> Any:
         value: Any = self.data
@@ -60,6 +63,8 @@ class SpecDocument:
 
     def validate(self, instance: Any, schema_location: Location) -> Iterator[ValidationError]:
         """Errors of `instance` against the schema at `schema_location` (refs, formats too)."""
+        from openapi_schema_validator import OAS30Validator, oas30_format_checker
+
         schema = {"$ref": f"{SPEC_URI}#{json_pointer(schema_location)}"}
         validator = OAS30Validator(
             schema, registry=self._registry, format_checker=oas30_format_checker
