@@ -1,0 +1,68 @@
+"""`keywright bench`: side by side with Prism and Connexion's mock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option("--seconds", default=10.0, show_default=True, help="Measured load per scenario.")
+@click.option(
+    "--warmup", default=3.0, show_default=True, help="Unmeasured load before each scenario."
+)
+@click.option(
+    "--repeat",
+    default=3,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Repetitions (medians are reported).",
+)
+@click.option("--target", "target_names", multiple=True, help="Only these servers (repeatable).")
+@click.option(
+    "--scenario", "scenario_names", multiple=True, help="Only these scenarios (repeatable)."
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("bench/results.md"),
+    show_default=True,
+)
+def bench(
+    seconds: float,
+    warmup: float,
+    repeat: int,
+    target_names: tuple[str, ...],
+    scenario_names: tuple[str, ...],
+    output: Path,
+) -> None:
+    """Benchmark our mock and server against Prism and Connexion's mock, same load, one run."""
+    from keywright.bench.report import render_markdown, render_terminal, summarise
+    from keywright.bench.runner import run_bench
+    from keywright.bench.scenarios import SCENARIOS
+    from keywright.bench.targets import TARGETS
+
+    targets = [t for t in TARGETS if not target_names or t.name in target_names]
+    scenarios = [s for s in SCENARIOS if not scenario_names or s.name in scenario_names]
+    measurements = run_bench(
+        targets,
+        scenarios,
+        seconds=seconds,
+        warmup=warmup,
+        repeat=repeat,
+        progress=lambda line: click.secho(line, dim=True),
+    )
+    rows = summarise(measurements)
+    click.echo(render_terminal(rows))
+    notes_file = output.parent / "notes.md"
+    notes = notes_file.read_text(encoding="utf-8") if notes_file.exists() else ""
+    settings = (
+        f"wrk -t2 -c32, {seconds:g} s measured after {warmup:g} s warm-up, {repeat} repetitions"
+    )
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(render_markdown(rows, settings, notes), encoding="utf-8")
+    click.secho(f"✓ wrote {output}", fg="green")
+
+
+COMMANDS = (bench,)

@@ -1,0 +1,69 @@
+"""`keywright mock`: the mock server for frontend teams."""
+
+from __future__ import annotations
+
+import click
+
+from keywright.cli.running import HTTP_PROTOCOL
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=4010, show_default=True, type=int)
+@click.option(
+    "--latency",
+    "latency_ms",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0, 60_000),
+    help="Delay every response by this many milliseconds.",
+)
+@click.option(
+    "--cors/--no-cors", default=True, show_default=True, help="Answer browsers' CORS requests."
+)
+@click.option("--reload", is_flag=True, help="Restart when anything under specs/ changes.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes serving requests (the mock keeps no state).",
+)
+def mock(host: str, port: int, latency_ms: int, cors: bool, reload: bool, workers: int) -> None:
+    """Run the mock server: all three APIs from specs/, no database, responses you can pick."""
+    import logging
+    import os
+
+    import uvicorn
+
+    from keywright.apis import APIS, SPECS_DIR, SWAGGER_UI_PATH
+
+    logging.basicConfig(format="%(message)s")
+    logging.getLogger("keywright").setLevel(logging.INFO)
+    url = f"http://{host}:{port}"
+    lines = [f"keywright mock on {url}  (any well-formed credential is accepted)", ""]
+    lines += [f"  {api.title:<12} {url}{api.base_path}{SWAGGER_UI_PATH}/" for api in APIS]
+    lines += [
+        "",
+        "Pick a response: Prefer: code=409 | example=NAME | dynamic=true | seed=N | delay=MS",
+        "(or ?__code=409&__example=NAME&__dynamic=true&__seed=N&__delay=MS)",
+    ]
+    click.secho("\n".join(lines), fg="cyan")
+    os.environ["KEYWRIGHT_MOCK_LATENCY_MS"] = str(latency_ms)
+    os.environ["KEYWRIGHT_MOCK_CORS"] = "1" if cors else "0"
+    uvicorn.run(
+        "keywright.mock:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        reload=reload,
+        workers=None if reload else workers,
+        reload_dirs=[str(SPECS_DIR)] if reload else None,
+        reload_includes=["*.yaml"] if reload else None,
+        access_log=False,
+        log_level="info",
+        http=HTTP_PROTOCOL,
+    )
+
+
+COMMANDS = (mock,)

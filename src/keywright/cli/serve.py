@@ -1,0 +1,73 @@
+"""`keywright serve`: the reference server."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from keywright.cli.running import HTTP_PROTOCOL
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option(
+    "--db",
+    default="data/keywright.db",
+    show_default=True,
+    help="SQLite file (created on first start), or :memory: for a throwaway run.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Config file (default: the built-in development config).",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes serving requests (they share the SQLite file; not with :memory:).",
+)
+def serve(host: str, port: int, db: str, config_path: Path | None, workers: int) -> None:
+    """Run the reference server: all three APIs, real semantics, one port."""
+    import os
+
+    import uvicorn
+
+    from keywright.server.banner import banner
+    from keywright.server.config import ConfigError, load_config
+    from keywright.server.store import open_store
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        click.secho(f"✗ {exc}", fg="red", err=True)
+        sys.exit(2)
+    if workers > 1 and db == ":memory:":
+        click.secho(
+            "✗ --workers needs a database file: in-memory stores are per process",
+            fg="red",
+            err=True,
+        )
+        sys.exit(2)
+    open_store(db).close()  # create the file (and fail here, clearly) before workers start
+    click.secho(banner(f"http://{host}:{port}", config, db), fg="cyan")
+    os.environ["KEYWRIGHT_DB"] = db
+    if config_path is not None:
+        os.environ["KEYWRIGHT_CONFIG"] = str(config_path)
+    uvicorn.run(
+        "keywright.server:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        http=HTTP_PROTOCOL,
+    )
+
+
+COMMANDS = (serve,)

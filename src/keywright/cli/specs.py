@@ -1,0 +1,72 @@
+"""`keywright lint` and `keywright generate`: the specs and the models made from them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from keywright.apis import APIS
+
+
+@click.command()
+@click.argument("specs", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def lint(specs: tuple[Path, ...]) -> None:
+    """Check specs (default: all of specs/) with openapi-spec-validator and our own checks."""
+    from keywright.specs.lint import lint_spec
+
+    paths = specs or tuple(api.spec_path for api in APIS)
+    failed = 0
+    for path in paths:
+        findings = lint_spec(path)
+        if findings:
+            failed += 1
+            click.secho(f"✗ {_display(path)}: {len(findings)} problem(s)", fg="red", bold=True)
+            for finding in findings:
+                click.echo(
+                    f"  {_display(finding.file)}: {click.style(finding.path, fg='yellow')}: "
+                    f"{finding.message} [{finding.check}]"
+                )
+        else:
+            click.secho(f"✓ {_display(path)}", fg="green")
+    if failed:
+        sys.exit(1)
+
+
+@click.command()
+@click.option(
+    "--check", is_flag=True, help="Fail, naming the stale files, if generated/ is out of date."
+)
+def generate(check: bool) -> None:
+    """Generate pydantic models in generated/ from the specs."""
+    from keywright import codegen
+
+    try:
+        if check:
+            stale = codegen.stale_files()
+            if stale:
+                click.secho("✗ generated code is stale; run `make generate`:", fg="red", bold=True)
+                for name in stale:
+                    click.echo(f"  {name}")
+                sys.exit(1)
+            click.secho("✓ generated/ matches the specs", fg="green")
+            return
+        for path in codegen.generate():
+            click.secho(f"✓ wrote {_display(path)}", fg="green")
+    except codegen.GenerationError as exc:
+        click.secho(f"✗ {exc}", fg="red", err=True)
+        sys.exit(1)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+COMMANDS = (
+    lint,
+    generate,
+)
