@@ -9,11 +9,7 @@ from tests.fuzzing import fuzz_test
 
 CONFIG = load_config(environ={})
 APP = create_app(CONFIG, validate_responses=True)
-CREDENTIALS = Credentials(
-    proxy_api_key=CONFIG.proxy_admin_keys[0].key,
-    oauth_token=CONFIG.oauth_tokens[0].token,
-    admin_token=CONFIG.admin_tokens[0],
-)
+CREDENTIALS = Credentials.from_config(CONFIG)
 
 test_proxy_keys = fuzz_test(APP, get_api("proxy-keys"), CREDENTIALS)
 test_access_keys = fuzz_test(APP, get_api("access-keys"), CREDENTIALS)

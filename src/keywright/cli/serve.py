@@ -15,7 +15,7 @@ from keywright.cli.running import HTTP_PROTOCOL
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option(
     "--db",
-    default="data/keywright.db",
+    default="data/keywright.db",  # = keywright.server.config.DEFAULT_DB; importing it loads Connexion
     show_default=True,
     help="SQLite file (created on first start), or :memory: for a throwaway run.",
 )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from schemathesis.config import SchemathesisConfig
 
 from keywright.apis import Api
+
+if TYPE_CHECKING:  # a type only: contract runs against any deployment, not just ours
+    from keywright.server.config import Config
 
 
 @dataclass(frozen=True)
@@ -23,16 +24,12 @@ class Credentials:
     admin_token: str | None = None
 
     @classmethod
-    def from_environment(
-        cls, environ: Mapping[str, str] = os.environ, defaults: Credentials | None = None
-    ) -> Credentials:
-        base = defaults or cls()
+    def from_config(cls, config: Config) -> Credentials:
+        """The first credential of each kind the reference server accepts."""
         return cls(
-            proxy_api_key=environ.get("KEYWRIGHT_PROXY_API_KEY") or base.proxy_api_key,
-            oauth_token=environ.get("KEYWRIGHT_OAUTH_TOKEN") or base.oauth_token,
-            basic_user=environ.get("KEYWRIGHT_BASIC_USER") or base.basic_user,
-            basic_password=environ.get("KEYWRIGHT_BASIC_PASSWORD") or base.basic_password,
-            admin_token=environ.get("KEYWRIGHT_ADMIN_TOKEN") or base.admin_token,
+            proxy_api_key=config.proxy_admin_keys[0].key,
+            oauth_token=config.oauth_tokens[0].token,
+            admin_token=config.admin_tokens[0],
         )
 
     def or_else(self, defaults: Credentials) -> Credentials:

@@ -30,12 +30,7 @@ def local_target(*, mock: bool) -> tuple[Any, Credentials]:
     from keywright.server.config import load_config
 
     config = load_config()
-    credentials = Credentials(
-        proxy_api_key=config.proxy_admin_keys[0].key,
-        oauth_token=config.oauth_tokens[0].token,
-        admin_token=config.admin_tokens[0],
-    )
-    return create_server(config), credentials
+    return create_server(config), Credentials.from_config(config)
 
 
 @contextmanager

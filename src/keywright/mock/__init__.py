@@ -16,8 +16,6 @@ from keywright.app import build_app
 from keywright.mock.backend import MockBackend
 from keywright.mock.middleware import MockMiddleware
 
-DEFAULT_PORT = 4010
-
 
 def create_app(
     *, latency_ms: int = 0, cors: bool = True, validate_responses: bool = False
@@ -40,4 +38,4 @@ def app_from_environment() -> ASGIApp:
     return app
 
 
-__all__ = ["DEFAULT_PORT", "app_from_environment", "create_app"]
+__all__ = ["app_from_environment", "create_app"]

@@ -10,10 +10,8 @@ from connexion import AsyncApp
 
 from keywright.app import build_app
 from keywright.server.backend import ReferenceBackend
-from keywright.server.config import Config, load_config
+from keywright.server.config import DEFAULT_DB, Config, load_config
 from keywright.server.store import Store, open_store
-
-DEFAULT_DB = "data/keywright.db"
 
 
 def create_app(

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 DEV_CONFIG = Path(__file__).with_name("dev-config.yaml")
+DEFAULT_DB = "data/keywright.db"
 
 
 class ConfigError(ValueError):

@@ -37,7 +37,6 @@ class JsonBodyValidator(AbstractRequestBodyValidator):
         else:
             body = parse_json(raw)
             self.validate(body)
-            scope.setdefault("extensions", {})["keywright.body"] = body
         replay = iter([{"type": "http.request", "body": raw, "more_body": False}])
 
         async def receive_again() -> dict[str, Any]:
