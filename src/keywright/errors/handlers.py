@@ -98,16 +98,20 @@ def _from_http_exception(request: ConnexionRequest, exc: HTTPException) -> Conne
 
 
 def _from_unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    error = from_unexpected(exc, f"{request.method} {request.url.path}")
+    return render(request.url.path, error)
+
+
+def from_unexpected(exc: Exception, where: str) -> ApiError:
+    """What to tell the client about an exception no code meant to raise (logged, no secrets)."""
     if isinstance(exc, pydantic.ValidationError):
         # The JSON schema let through what a generated model refuses: still the client's input.
         found = [Violation(json_path(error["loc"]), error["msg"]) for error in exc.errors()]
-        return _render(request, ApiError(Kind.INVALID, "Request body is invalid", found))
+        return ApiError(Kind.INVALID, "Request body is invalid", found)
     # The message can quote request data, secrets included: log the type and where, not what.
-    where = "".join(traceback.format_tb(exc.__traceback__))
-    log.error(
-        "unexpected %s in %s %s\n%s", type(exc).__name__, request.method, request.url.path, where
-    )
-    return render(request.url.path, ApiError(Kind.INTERNAL, "Internal server error"))
+    trace = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("unexpected %s in %s\n%s", type(exc).__name__, where, trace)
+    return ApiError(Kind.INTERNAL, "Internal server error")
 
 
 def _auth_message(detail: object) -> str:
@@ -116,4 +120,4 @@ def _auth_message(detail: object) -> str:
     return str(detail or "Invalid credentials")
 
 
-__all__ = ["install", "render"]
+__all__ = ["from_unexpected", "install", "render"]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from connexion.context import request
-
 from keywright.apis import Api
-from keywright.app import Backend, Handler, Verifier
+from keywright.app import Backend
+from keywright.dispatch import Call, Handler, Reply, Verifier
 from keywright.mock.middleware import STATE_KEY, MockState
 from keywright.mock.operation import MockOperation
 from keywright.specs import load_spec
@@ -27,14 +26,14 @@ class MockBackend(Backend):
         return {name: _accept(name) for name in schemes}
 
 
-def _handler(operation: MockOperation) -> Callable[..., Any]:
-    async def handle(body: Any = None, **_pythonic_params: Any) -> tuple[Any, int]:
-        state: MockState = request.scope.get(STATE_KEY) or MockState()
+def _handler(operation: MockOperation) -> Handler:
+    async def handle(call: Call) -> Reply:
+        state: MockState = call.scope.get(STATE_KEY) or MockState()
         if state.error is not None:
             raise state.error
-        sent: dict[str, Any] = {**request.query_params, **request.path_params}
-        if isinstance(body, dict):
-            sent.update(body)
+        sent: dict[str, Any] = {**call.query, **call.path}
+        if isinstance(call.body, dict):
+            sent.update(call.body)
         answer = operation.answer(sent, state.preferences)
         state.example = answer.example
         return answer.body, answer.status

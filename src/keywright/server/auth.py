@@ -1,6 +1,6 @@
 """Who is calling: credential checks for each security scheme of the three APIs.
 
-Each verifier returns token info (Connexion puts it in `context["token_info"]`)
+Each verifier returns token info (handlers see it as `Call.caller`)
 or raises ApiError(UNAUTHENTICATED) with the real reason.
 """
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from keywright.apis import Api
-from keywright.app import Backend, Handler, Verifier
+from keywright.app import Backend
+from keywright.dispatch import Handler, Verifier
 from keywright.server.auth import Authenticator
 from keywright.server.config import Config
 from keywright.server.crypto import Keyring

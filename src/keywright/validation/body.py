@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from connexion.validators import AbstractRequestBodyValidator
 from starlette.datastructures import Headers
-from starlette.types import Receive, Scope
+from starlette.types import Receive
 
 from keywright.errors import ApiError, Kind, Violation
 from keywright.validation.schema import SchemaValidator
@@ -17,32 +17,39 @@ MAX_BODY_BYTES = 64 * 1024
 """Bodies of these APIs are a few hundred bytes; anything this big is rejected unread."""
 
 
-class JsonBodyValidator(AbstractRequestBodyValidator):
-    """Reads, parses and validates a JSON body, then replays it to the handler."""
+class JsonBody:
+    """One operation's request body: which media types it takes, whether it is required, its schema."""
 
-    def __init__(self, *, schema: dict[str, Any], required: bool = False, **kwargs: Any) -> None:
-        super().__init__(schema=schema, required=required, **kwargs)
+    def __init__(
+        self, schema: dict[str, Any], *, required: bool, media_types: Sequence[str]
+    ) -> None:
+        self.required = required
+        self.media_types = tuple(media.lower() for media in media_types)
         self._validator = SchemaValidator(schema)
 
-    async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
-        headers = Headers(scope=scope)
+    async def read(self, receive: Receive, headers: Headers) -> Any:
+        """The parsed, valid body, or None when there is none (and none is required)."""
+        content_type = headers.get("content-type")
+        if content_type is not None:
+            media_type = content_type.split(";", 1)[0].strip().lower()
+            if media_type not in self.media_types:
+                raise ApiError(
+                    Kind.INVALID,
+                    f"Unsupported content type: {media_type or '(empty)'}; "
+                    f"send {' or '.join(self.media_types)}",
+                )
         raw = await _read_body(receive, headers)
-        if raw and "content-type" not in headers:
-            raise ApiError(Kind.INVALID, "Missing Content-Type header; send application/json")
         if not raw:
-            if self._required:
+            if self.required:
                 raise ApiError(
                     Kind.INVALID, "Request body is required", [Violation("$", "required")]
                 )
-        else:
-            body = parse_json(raw)
-            self.validate(body)
-        replay = iter([{"type": "http.request", "body": raw, "more_body": False}])
-
-        async def receive_again() -> dict[str, Any]:
-            return next(replay, None) or await receive()
-
-        return receive_again, scope
+            return None
+        if content_type is None:
+            raise ApiError(Kind.INVALID, "Missing Content-Type header; send application/json")
+        body = parse_json(raw)
+        self.validate(body)
+        return body
 
     def validate(self, body: Any) -> None:
         problems = violations(self._validator.errors(body))

@@ -1,60 +1,54 @@
-"""Query, path and header parameters: every violation reported, validators compiled once."""
+"""Query, path, header and cookie parameters: every violation reported, validators compiled once."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from connexion.lifecycle import ConnexionRequest
-from starlette.types import Scope
+from starlette.datastructures import Headers, QueryParams
+from starlette.requests import cookie_parser
 
 from keywright.errors import ApiError, Kind, Violation
 from keywright.jsonpath import json_path
 from keywright.validation.schema import SchemaValidator
 from keywright.validation.violations import violations
 
-_LOCATIONS = {"query": "query", "path": "path", "header": "headers", "cookie": "cookies"}
+_ROOTS = {"query": "query", "path": "path", "header": "headers", "cookie": "cookies"}
 
 
-class ParameterValidator:
-    """Drop-in for Connexion's ParameterValidator (same constructor, same `validate`)."""
+class Parameters:
+    """One operation's parameters. Query parameters it does not document are refused."""
 
     def __init__(
-        self,
-        parameters: list[dict[str, Any]],
-        uri_parser: Any,
-        strict_validation: bool = False,
-        security_query_params: list[str] | None = None,
+        self, parameters: Iterable[dict[str, Any]], *, extra_query: Iterable[str] = ()
     ) -> None:
-        self.uri_parser = uri_parser
-        self.strict_validation = strict_validation
-        self.parameters = parameters
-        self._allowed_query = {p["name"] for p in parameters if p["in"] == "query"}
-        self._allowed_query |= set(security_query_params or [])
-        self._checks = [
-            (
-                p,
-                SchemaValidator(p.get("schema", {})),
-            )
-            for p in parameters
-        ]
+        self._checks = [(p, SchemaValidator(p.get("schema", {}))) for p in parameters]
+        self._allowed_query = {p["name"] for p, _ in self._checks if p["in"] == "query"}
+        self._allowed_query |= set(extra_query)
+        self._reads_cookies = any(p["in"] == "cookie" for p, _ in self._checks)
 
-    def validate(self, scope: Scope) -> None:
-        request = ConnexionRequest(scope, uri_parser=self.uri_parser)
-        problems: list[Violation] = []
-        if self.strict_validation:
-            for name in request.query_params:
-                if name not in self._allowed_query:
-                    problems.append(
-                        Violation(json_path(["query", name]), f"unknown query parameter '{name}'")
-                    )
+    def validate(self, query: QueryParams, path: Mapping[str, str], headers: Headers) -> None:
+        cookies = cookie_parser(headers.get("cookie", "")) if self._reads_cookies else {}
+        sources: dict[str, Mapping[str, str]] = {
+            "query": query,
+            "path": path,
+            "header": headers,
+            "cookie": cookies,
+        }
+        problems = [
+            Violation(json_path(["query", name]), f"unknown query parameter '{name}'")
+            for name in query
+            if name not in self._allowed_query
+        ]
         for parameter, validator in self._checks:
             location = parameter["in"]
-            root = json_path([_LOCATIONS[location], parameter["name"]])
-            value = _value(request, parameter)
+            root = json_path([_ROOTS[location], parameter["name"]])
+            value = sources[location].get(parameter["name"])
             if value is None:
                 if parameter.get("required"):
                     problems.append(Violation(root, f"missing required {location} parameter"))
                 continue
+            value = _coerce(value, parameter.get("schema", {}))
             problems += violations(validator.errors(value), root=root)
         if problems:
             first = problems[0]
@@ -64,15 +58,17 @@ class ParameterValidator:
             )
 
 
-def _value(request: ConnexionRequest, parameter: dict[str, Any]) -> Any:
-    name = parameter["name"]
-    match parameter["in"]:
-        case "query":
-            return request.query_params.get(name)
-        case "path":
-            return request.path_params.get(name.replace("-", "_"))
-        case "header":
-            return request.headers.get(name)
-        case "cookie":
-            return request.cookies.get(name)
-    return None
+def _coerce(value: str, schema: Mapping[str, Any]) -> Any:
+    """The typed value of a scalar parameter; left as text when it is not of the documented type,
+    so the schema names what is wrong."""
+    try:
+        match schema.get("type"):
+            case "integer":
+                return int(value)
+            case "number":
+                return float(value)
+            case "boolean" if value in ("true", "false"):
+                return value == "true"
+    except ValueError:
+        pass
+    return value

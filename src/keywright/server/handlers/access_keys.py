@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from connexion.context import context
-
+from keywright.dispatch import Call, Reply
 from keywright.errors import ApiError, Kind
 from keywright.server.crypto import Keyring, new_access_key_id, new_access_key_secret
 from keywright.server.store import AccessKeyRecord, AlreadyExists, Store
@@ -21,14 +20,15 @@ class AccessKeys:
     def handlers(self) -> dict[str, Any]:
         return {"createAccessKey": self.create}
 
-    def create(self, body: dict[str, Any], project_id: str) -> tuple[dict[str, Any], int]:
-        if project_id not in context["token_info"]["projects"]:
+    def create(self, call: Call) -> Reply:
+        project_id = call.path["projectId"]
+        if project_id not in call.caller["projects"]:
             raise ApiError(
                 Kind.FORBIDDEN,
                 f"The caller does not have permission to create access keys in project "
                 f"'{project_id}', or it does not exist.",
             )
-        request = CreateAccessKeyRequest.model_validate(body)
+        request = CreateAccessKeyRequest.model_validate(call.body)
         now = datetime.now(UTC)
         secret = new_access_key_secret()
         record = AccessKeyRecord(

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
-from connexion.context import context, request
 
+from keywright.dispatch import Call, Reply
 from keywright.errors import ApiError, Kind, Violation
 from keywright.server.crypto import Keyring, new_api_key_value
 from keywright.server.store import ApiKeyRecord, IdempotencyRecord, Store
@@ -28,14 +28,15 @@ class ApiKeys:
     def handlers(self) -> dict[str, Any]:
         return {"createApiKey": self.create}
 
-    def create(self, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
-        caller = context["token_info"]
+    def create(self, call: Call) -> Reply:
+        caller = call.caller
+        body = call.body
         payload = CreateApiKeyRequest.model_validate(body)
         scopes = [scope.value for scope in payload.scopes.root]
         _check_may_grant(caller, scopes)
 
         owner = caller["sub"]
-        idempotency_key = request.headers.get(IDEMPOTENCY_HEADER)
+        idempotency_key = call.headers.get(IDEMPOTENCY_HEADER)
         request_digest = hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
         now = datetime.now(UTC).replace(microsecond=0)
         if idempotency_key is not None:
@@ -77,9 +78,7 @@ class ApiKeys:
             return self._replay(winner, request_digest)
         return response, 200
 
-    def _replay(
-        self, previous: IdempotencyRecord, request_digest: str
-    ) -> tuple[dict[str, Any], int]:
+    def _replay(self, previous: IdempotencyRecord, request_digest: str) -> Reply:
         if previous.request_digest != request_digest:
             raise ApiError(
                 Kind.INVALID,

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from connexion.context import context
-
+from keywright.dispatch import Call, Reply
 from keywright.errors import ApiError, Kind
 from keywright.server.config import Account, Config
 from keywright.server.crypto import Keyring, new_proxy_key
@@ -27,12 +26,13 @@ class ProxyKeys:
     def handlers(self) -> dict[str, Any]:
         return {"createProxyKey": self.create}
 
-    def create(self, body: dict[str, Any], account_identifier: str) -> tuple[dict[str, Any], int]:
-        if account_identifier not in context["token_info"]["accounts"]:
+    def create(self, call: Call) -> Reply:
+        account_identifier = call.query["accountIdentifier"]
+        if account_identifier not in call.caller["accounts"]:
             raise ApiError(
                 Kind.FORBIDDEN, f"The x-api-key may not administer account '{account_identifier}'"
             )
-        request = CreateProxyKeyRequest.model_validate(body)
+        request = CreateProxyKeyRequest.model_validate(call.body)
         _check_scope(request, self.config.accounts[account_identifier])
         key = new_proxy_key()
         record = ProxyKeyRecord(

@@ -1,0 +1,166 @@
+"""One operation of one API, compiled at start-up into a single call per request.
+
+Connexion rebuilds validators, inspects handler signatures and walks several middleware
+layers on every request; here all of that is decided once, and a request costs only
+what it must: check the caller, validate parameters and body, run the handler, encode.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers, QueryParams
+from starlette.types import Receive, Scope, Send
+
+from keywright.apis import Api
+from keywright.dispatch.call import Call, Handler, Verifier
+from keywright.dispatch.security import Guard
+from keywright.errors import ApiError, Kind, envelope_for
+from keywright.errors.handlers import from_unexpected
+from keywright.specs import SpecDocument
+from keywright.validation import JsonBody, Parameters, SchemaValidator
+
+log = logging.getLogger("keywright.errors")
+
+JSON_HEADERS = [(b"content-type", b"application/json")]
+
+
+class Operation:
+    def __init__(
+        self,
+        api: Api,
+        doc: SpecDocument,
+        route: str,
+        method: str,
+        handler: Handler,
+        verifiers: Mapping[str, Verifier],
+        *,
+        validate_responses: bool = False,
+    ) -> None:
+        path_item = doc.data["paths"][route]
+        operation = path_item[method]
+        self.api = api
+        self.method = method.upper()
+        self.operation_id: str = operation["operationId"]
+        self.envelope = envelope_for(api.name)
+
+        schemes = doc.inline(doc.data.get("components", {}).get("securitySchemes", {}))
+        requirements = operation.get("security", doc.data.get("security"))
+        self.guard = Guard.compile(requirements, schemes, verifiers)
+        query_credentials = [
+            scheme["name"]
+            for scheme in schemes.values()
+            if scheme["type"] == "apiKey" and scheme["in"] == "query"
+        ]
+        self.parameters = Parameters(
+            _parameters(doc, path_item, operation), extra_query=query_credentials
+        )
+        self.body = _body(doc, operation)
+
+        self.handler = handler
+        self.handler_is_async = inspect.iscoroutinefunction(handler)
+        self.responses = _responses(doc, operation) if validate_responses else None
+
+    async def __call__(
+        self, scope: Scope, receive: Receive, send: Send, path: Mapping[str, str]
+    ) -> None:
+        headers = Headers(scope=scope)
+        query = QueryParams(scope["query_string"])
+        try:
+            caller = self.guard.check(headers, query)
+            self.parameters.validate(query, path, headers)
+            body = await self.body.read(receive, headers) if self.body else None
+            call = Call(body, path, query, headers, caller, scope)
+            if self.handler_is_async:
+                content, status = await self.handler(call)  # type: ignore[misc]
+            else:
+                content, status = await run_in_threadpool(self.handler, call)
+            extra_headers: Mapping[str, str] = {}
+        except ApiError as error:
+            if error.kind is Kind.INTERNAL:
+                log.error("%s failed: %s", self._where(scope), error.message)
+            content, status, extra_headers = self._error(error)
+        except Exception as exc:
+            content, status, extra_headers = self._error(from_unexpected(exc, self._where(scope)))
+        if self.responses is not None and not self._conforms(status, content):
+            content, status, extra_headers = self._error(
+                ApiError(Kind.INTERNAL, "Internal server error")
+            )
+        await _send(send, status, content, extra_headers)
+
+    def _error(self, error: ApiError) -> tuple[Any, int, Mapping[str, str]]:
+        return self.envelope.body(error), self.envelope.status(error.kind), error.headers
+
+    def _where(self, scope: Scope) -> str:
+        return f"{self.operation_id} ({scope['method']} {scope['path']})"
+
+    def _conforms(self, status: int, content: Any) -> bool:
+        """Whether a response is one the spec documents; a mismatch is our bug, logged."""
+        assert self.responses is not None
+        code = str(status)
+        for key in (code, code[0] + "XX", "default"):
+            if key in self.responses:
+                validator = self.responses[key]
+                if validator is None or validator.is_valid(content):
+                    return True
+                log.error(
+                    "%s: the %s response does not conform to the spec: %s",
+                    self.operation_id,
+                    status,
+                    "; ".join(e.message for e in validator.errors(content)),
+                )
+                return False
+        log.error("%s: status %s is not documented", self.operation_id, status)
+        return False
+
+
+async def _send(send: Send, status: int, content: Any, headers: Mapping[str, str]) -> None:
+    raw_headers = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
+    payload = b""
+    if content is not None:
+        payload = orjson.dumps(content)
+        raw_headers += JSON_HEADERS
+    raw_headers.append((b"content-length", str(len(payload)).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+    await send({"type": "http.response.body", "body": payload})
+
+
+def _parameters(
+    doc: SpecDocument, path_item: Mapping[str, Any], operation: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """Path-level parameters, overridden by operation-level ones of the same name and place."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for parameter in [*path_item.get("parameters", []), *operation.get("parameters", [])]:
+        parameter = doc.inline(parameter)
+        merged[parameter["name"], parameter["in"]] = parameter
+    return list(merged.values())
+
+
+def _body(doc: SpecDocument, operation: Mapping[str, Any]) -> JsonBody | None:
+    if "requestBody" not in operation:
+        return None
+    request_body = doc.inline(operation["requestBody"])
+    media_types = list(request_body.get("content", {}))
+    json_types = [m for m in media_types if m.split(";")[0].strip().lower().endswith("json")]
+    if not json_types or len(json_types) != len(media_types):
+        raise ValueError(
+            f"{operation['operationId']}: only JSON request bodies are supported, got {media_types}"
+        )
+    schema = request_body["content"][json_types[0]].get("schema", {})
+    return JsonBody(schema, required=request_body.get("required", False), media_types=json_types)
+
+
+def _responses(
+    doc: SpecDocument, operation: Mapping[str, Any]
+) -> dict[str, SchemaValidator | None]:
+    validators: dict[str, SchemaValidator | None] = {}
+    for status, response in operation["responses"].items():
+        media = doc.resolve(response).get("content", {}).get("application/json")
+        schema = media.get("schema") if media else None
+        validators[str(status)] = SchemaValidator(doc.inline(schema)) if schema else None
+    return validators

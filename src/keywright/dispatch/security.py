@@ -1,0 +1,165 @@
+"""Who is calling: an operation's security requirements, compiled once into one check.
+
+The spec's `security` lists alternatives; each alternative names schemes that must all
+pass. A scheme's credential must first have the shape the spec documents for it
+(`x-credential-pattern`), then the backend's verifier decides. When no alternative
+passes, the most telling failure wins: 403 over 401, as Connexion ranks them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from starlette.datastructures import Headers, QueryParams
+from starlette.requests import cookie_parser
+
+from keywright.dispatch.call import TokenInfo, Verifier
+from keywright.errors import ApiError, Kind
+
+CREDENTIAL_PATTERN = "x-credential-pattern"
+
+Credential = tuple[str, ...]
+
+
+class Scheme:
+    """One security scheme: where its credential is, its shape, and who verifies it."""
+
+    def __init__(self, name: str, definition: Mapping[str, Any], verify: Verifier) -> None:
+        self.name = name
+        self.definition = definition
+        self.verify = verify
+        self.kind = _kind(definition)
+        self.pattern = re.compile(definition.get(CREDENTIAL_PATTERN, ".+"))
+        described = str(definition.get("description", "")).strip().splitlines()
+        self.expected = described[0] if described else ""
+
+    def credential(self, headers: Headers, query: QueryParams) -> Credential | None:
+        """The credential the request presents for this scheme, or None if it presents none."""
+        if self.kind == "apiKey":
+            name = self.definition["name"]
+            location = self.definition["in"]
+            if location == "header":
+                value = headers.get(name)
+            elif location == "query":
+                value = query.get(name)
+            else:
+                value = cookie_parser(headers.get("cookie", "")).get(name)
+            return None if value is None else (value,)
+        auth_type, value = _authorization(headers)
+        if self.kind == "basic":
+            return None if auth_type != "basic" else _basic(value)
+        return None if auth_type != "bearer" else (value,)
+
+    def check(self, credential: Credential, required_scopes: Sequence[str]) -> TokenInfo:
+        if not self.pattern.fullmatch(":".join(credential)):
+            message = f"Malformed {self.name} credential"
+            raise ApiError(
+                Kind.UNAUTHENTICATED,
+                f"{message}; expected {self.expected}" if self.expected else message,
+            )
+        info = self.verify(*credential)
+        if self.kind == "oauth2" and required_scopes:
+            held = info.get("scope", info.get("scopes", ()))
+            held = set(held.split() if isinstance(held, str) else held)
+            missing = [scope for scope in required_scopes if scope not in held]
+            if missing:
+                raise ApiError(Kind.FORBIDDEN, f"The token lacks scope(s): {', '.join(missing)}")
+        return info
+
+
+class Guard:
+    """An operation's security requirements, checked in one call."""
+
+    def __init__(self, alternatives: Sequence[Sequence[tuple[Scheme, Sequence[str]]]]) -> None:
+        self.alternatives = alternatives
+
+    @classmethod
+    def compile(
+        cls,
+        requirements: Sequence[Mapping[str, Sequence[str]]] | None,
+        schemes: Mapping[str, Mapping[str, Any]],
+        verifiers: Mapping[str, Verifier],
+    ) -> Guard:
+        compiled = {
+            name: Scheme(name, definition, verifiers[name])
+            for name, definition in schemes.items()
+            if name in verifiers
+        }
+        alternatives = []
+        for requirement in requirements or [{}]:
+            missing = [name for name in requirement if name not in compiled]
+            if missing:
+                raise ValueError(f"no verifier for security scheme(s) {', '.join(missing)}")
+            alternatives.append([(compiled[name], scopes) for name, scopes in requirement.items()])
+        return cls(alternatives)
+
+    def check(self, headers: Headers, query: QueryParams) -> TokenInfo:
+        failures: list[ApiError] = []
+        for alternative in self.alternatives:
+            try:
+                info = self._check_all(alternative, headers, query)
+            except ApiError as error:
+                failures.append(error)
+                continue
+            if info is not None:
+                return info
+        if not failures:
+            raise ApiError(Kind.UNAUTHENTICATED, "Missing credentials")
+        return _raise_most_telling(failures)
+
+    @staticmethod
+    def _check_all(
+        schemes: Sequence[tuple[Scheme, Sequence[str]]], headers: Headers, query: QueryParams
+    ) -> TokenInfo | None:
+        """Token info when every scheme passes, None when a credential is absent."""
+        info: TokenInfo = {}
+        for scheme, scopes in schemes:
+            credential = scheme.credential(headers, query)
+            if credential is None:
+                return None
+            info.update(scheme.check(credential, scopes))
+        return info
+
+
+def _raise_most_telling(failures: Sequence[ApiError]) -> TokenInfo:
+    by_status = {error.kind.value: error for error in failures}
+    for status in (403, 401, min(by_status)):
+        if status in by_status:
+            raise by_status[status]
+    raise AssertionError("unreachable")
+
+
+def _kind(definition: Mapping[str, Any]) -> str:
+    if definition["type"] == "http":
+        scheme = definition["scheme"].lower()
+        if scheme not in ("basic", "bearer"):
+            raise ValueError(f"unsupported http security scheme {scheme!r}")
+        return scheme
+    if definition["type"] not in ("apiKey", "oauth2"):
+        raise ValueError(f"unsupported security scheme type {definition['type']!r}")
+    return definition["type"]
+
+
+def _authorization(headers: Headers) -> tuple[str | None, str]:
+    value = headers.get("authorization")
+    if not value:
+        return None, ""
+    parts = value.split(maxsplit=1)
+    if len(parts) != 2:
+        raise ApiError(Kind.UNAUTHENTICATED, "Invalid authorization header")
+    return parts[0].lower(), parts[1]
+
+
+def _basic(value: str) -> Credential:
+    try:
+        decoded = base64.b64decode(value).decode("latin1")
+    except (binascii.Error, ValueError):
+        raise ApiError(Kind.UNAUTHENTICATED, "Invalid authorization header") from None
+    username, colon, password = decoded.partition(":")
+    if not colon:
+        raise ApiError(Kind.UNAUTHENTICATED, "Invalid authorization header")
+    return username, password
