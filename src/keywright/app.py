@@ -49,8 +49,8 @@ def build_app(
         middlewares=[
             ServerErrorMiddleware,
             ExceptionMiddleware,
-            SwaggerUIMiddleware,
             partial(DispatchMiddleware, routes=routes),
+            SwaggerUIMiddleware,
             RoutingMiddleware,
             LifespanMiddleware,
             ContextMiddleware,

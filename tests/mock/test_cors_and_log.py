@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 
+import httpx
 import pytest
 from starlette.testclient import TestClient
 
 from keywright.mock import create_app
 from tests.mock.conftest import API_KEYS, BEARER
+from tests.processes import keywright
 
 PREFLIGHT = {
     "Origin": "http://localhost:3000",
@@ -59,3 +62,17 @@ def test_latency_applies_to_every_request() -> None:
     started = time.monotonic()
     client.post(API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers=BEARER)
     assert time.monotonic() - started >= 0.25
+
+
+@pytest.mark.parametrize(("level", "logged"), [("info", True), ("warning", False)])
+def test_every_worker_process_logs_its_requests_at_info(level: str, logged: bool) -> None:
+    with keywright("mock", "--workers", "2", "--log-level", level, output=subprocess.PIPE) as (
+        url,
+        process,
+    ):
+        for _ in range(4):  # the two workers share the port; each gets some of the requests
+            httpx.post(url + API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers=BEARER)
+        process.terminate()
+        output, _ = process.communicate(timeout=15)
+    lines = [line for line in output.splitlines() if line.startswith("POST ")]
+    assert lines == (["POST /api/admin/api-keys 200 expiring"] * 4 if logged else [])

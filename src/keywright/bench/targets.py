@@ -26,13 +26,15 @@ class Target:
 
     def command(self, port: int, api: Api | None, db: Path) -> list[str]:
         keywright = [sys.executable, "-m", "keywright"]
+        quiet = ["--log-level", "warning"]  # like Prism's `-v error` below: no line per request
         match self.name:
             case "keywright mock":
-                return [*keywright, "mock", "--port", str(port), "--workers", str(WORKERS)]
+                return [*keywright, "mock", *quiet, "--port", str(port), "--workers", str(WORKERS)]
             case "keywright serve":
                 return [
                     *keywright,
                     "serve",
+                    *quiet,
                     "--port",
                     str(port),
                     "--db",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from keywright.cli.running import HTTP_PROTOCOL
+from keywright.cli.running import HTTP_PROTOCOL, log_config, log_level_option
 
 
 @click.command()
@@ -29,17 +29,17 @@ from keywright.cli.running import HTTP_PROTOCOL
     type=click.IntRange(1, 64),
     help="Processes serving requests (the mock keeps no state).",
 )
-def mock(host: str, port: int, latency_ms: int, cors: bool, reload: bool, workers: int) -> None:
+@log_level_option
+def mock(
+    host: str, port: int, latency_ms: int, cors: bool, reload: bool, workers: int, log_level: str
+) -> None:
     """Run the mock server: all three APIs from specs/, no database, responses you can pick."""
-    import logging
     import os
 
     import uvicorn
 
     from keywright.apis import APIS, SPECS_DIR, SWAGGER_UI_PATH
 
-    logging.basicConfig(format="%(message)s")
-    logging.getLogger("keywright").setLevel(logging.INFO)
     url = f"http://{host}:{port}"
     lines = [f"keywright mock on {url}  (any well-formed credential is accepted)", ""]
     lines += [f"  {api.title:<12} {url}{api.base_path}{SWAGGER_UI_PATH}/" for api in APIS]
@@ -60,8 +60,9 @@ def mock(host: str, port: int, latency_ms: int, cors: bool, reload: bool, worker
         workers=None if reload else workers,
         reload_dirs=[str(SPECS_DIR)] if reload else None,
         reload_includes=["*.yaml"] if reload else None,
-        access_log=False,
-        log_level="info",
+        access_log=False,  # the mock logs its own line per request, with the example it chose
+        log_config=log_config(log_level),
+        log_level=log_level,
         http=HTTP_PROTOCOL,
     )
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from keywright.cli.running import HTTP_PROTOCOL
+from keywright.cli.running import HTTP_PROTOCOL, log_config, log_level_option
 
 
 @click.command()
@@ -32,7 +32,10 @@ from keywright.cli.running import HTTP_PROTOCOL
     type=click.IntRange(1, 64),
     help="Processes serving requests (they share the SQLite file; not with :memory:).",
 )
-def serve(host: str, port: int, db: str, config_path: Path | None, workers: int) -> None:
+@log_level_option
+def serve(
+    host: str, port: int, db: str, config_path: Path | None, workers: int, log_level: str
+) -> None:
     """Run the reference server: all three APIs, real semantics, one port."""
     import os
 
@@ -65,7 +68,8 @@ def serve(host: str, port: int, db: str, config_path: Path | None, workers: int)
         host=host,
         port=port,
         workers=workers,
-        log_level="info",
+        log_config=log_config(log_level),
+        log_level=log_level,
         http=HTTP_PROTOCOL,
     )
 

@@ -78,14 +78,23 @@ def _fresh_like(example: Any, schema: dict[str, Any], rng: random.Random) -> str
     if isinstance(example, str) and example:
         prefix, _, rest = example.rpartition("_")
         head = prefix + "_" if prefix else ""
-        value = head + "".join(_same_class(c, rng) for c in (rest or example))
+        value = head + _same_classes(rest or example, rng)
         if _fits(value, schema):
             return value
     return generate(schema, rng)
 
 
-def _same_class(char: str, rng: random.Random) -> str:
-    for alphabet in (string.digits, string.ascii_lowercase, string.ascii_uppercase):
-        if char in alphabet:
-            return rng.choice(alphabet)
-    return char
+_ALPHABET_OF = {
+    char: alphabet
+    for alphabet in (string.digits, string.ascii_lowercase, string.ascii_uppercase)
+    for char in alphabet
+}
+
+
+def _same_classes(text: str, rng: random.Random) -> str:
+    """Each digit or letter replaced by a random one of its class; other characters kept."""
+    noise = rng.randbytes(len(text))
+    return "".join(
+        alphabet[n % len(alphabet)] if (alphabet := _ALPHABET_OF.get(char)) else char
+        for char, n in zip(text, noise, strict=True)
+    )

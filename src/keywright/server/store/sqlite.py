@@ -1,17 +1,15 @@
-"""A SQLite store: WAL, full fsync, one transaction per method, so an acknowledged key survives
-a crash and a crash never leaves half a key."""
+"""A SQLite store: WAL, full fsync, every write in its own savepoint of a group commit
+(`commits`), so an acknowledged key survives a crash and a crash never leaves half a key."""
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from keywright.errors import ApiError, Kind
 from keywright.server.store.base import (
     AccessKeyRecord,
     AlreadyExists,
@@ -19,6 +17,7 @@ from keywright.server.store.base import (
     IdempotencyRecord,
     ProxyKeyRecord,
 )
+from keywright.server.store.commits import GroupCommit, unavailable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS proxy_keys (
@@ -59,15 +58,6 @@ CREATE TABLE IF NOT EXISTS idempotency (
 """
 
 
-def _unavailable(exc: sqlite3.OperationalError) -> ApiError:
-    """A locked or failing database is temporary: tell the client to retry (503 where documented)."""
-    return ApiError(
-        Kind.UNAVAILABLE,
-        f"Storage is temporarily unavailable ({exc}); retry later",
-        headers={"Retry-After": "1"},
-    )
-
-
 class SqliteStore:
     def __init__(self, path: str | Path, *, busy_timeout: float = 10.0) -> None:
         path = Path(path)
@@ -80,46 +70,30 @@ class SqliteStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(SCHEMA)
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                self._db.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise _unavailable(exc) from None
-            try:
-                yield self._db
-                self._db.execute("COMMIT")
-            except BaseException as exc:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.OperationalError):
-                    raise _unavailable(exc) from None
-                raise
+        self._lock_file = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        self._commits = GroupCommit(self._db, self._lock, self._lock_file)
 
     def _query(self, sql: str, *params: object) -> tuple | None:
         with self._lock:
             try:
                 return self._db.execute(sql, params).fetchone()
             except sqlite3.OperationalError as exc:
-                raise _unavailable(exc) from None
+                raise unavailable(exc) from None
 
     def add_proxy_key(self, record: ProxyKeyRecord) -> None:
+        row = (
+            record.account,
+            record.identifier,
+            record.name,
+            record.description,
+            json.dumps(record.organizations),
+            record.key_digest,
+            record.created_at.isoformat(),
+        )
         try:
-            with self._transaction() as db:
-                db.execute(
-                    "INSERT INTO proxy_keys VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        record.account,
-                        record.identifier,
-                        record.name,
-                        record.description,
-                        json.dumps(record.organizations),
-                        record.key_digest,
-                        record.created_at.isoformat(),
-                    ),
-                )
+            self._commits.write(
+                lambda db: db.execute("INSERT INTO proxy_keys VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+            )
         except sqlite3.IntegrityError as exc:
             raise AlreadyExists((record.account, record.identifier)) from exc
 
@@ -141,19 +115,18 @@ class SqliteStore:
         )
 
     def add_access_key(self, record: AccessKeyRecord) -> None:
+        row = (
+            record.access_key_id,
+            record.project_id,
+            record.display_name,
+            record.secret_digest,
+            record.create_time.isoformat(),
+            record.update_time.isoformat(),
+        )
         try:
-            with self._transaction() as db:
-                db.execute(
-                    "INSERT INTO access_keys VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        record.access_key_id,
-                        record.project_id,
-                        record.display_name,
-                        record.secret_digest,
-                        record.create_time.isoformat(),
-                        record.update_time.isoformat(),
-                    ),
-                )
+            self._commits.write(
+                lambda db: db.execute("INSERT INTO access_keys VALUES (?, ?, ?, ?, ?, ?)", row)
+            )
         except sqlite3.IntegrityError as exc:
             raise AlreadyExists((record.project_id, record.display_name)) from exc
 
@@ -174,7 +147,7 @@ class SqliteStore:
     def add_api_key(
         self, record: ApiKeyRecord, idempotency: IdempotencyRecord | None = None
     ) -> IdempotencyRecord | None:
-        with self._transaction() as db:
+        def write(db: sqlite3.Connection) -> IdempotencyRecord | None:
             if idempotency is not None:
                 existing = _idempotency_row(
                     db, idempotency.owner, idempotency.key, record.created_at
@@ -202,7 +175,9 @@ class SqliteStore:
                     record.created_by,
                 ),
             )
-        return None
+            return None
+
+        return self._commits.write(write)
 
     def api_key(self, key_id: str) -> ApiKeyRecord | None:
         return _api_key(self._query("SELECT * FROM api_keys WHERE id = ?", key_id))
@@ -215,8 +190,10 @@ class SqliteStore:
             return _idempotency_row(self._db, owner, key, now)
 
     def close(self) -> None:
+        self._commits.close()
         with self._lock:
             self._db.close()
+            os.close(self._lock_file)
 
 
 def _api_key(row: tuple | None) -> ApiKeyRecord | None:
