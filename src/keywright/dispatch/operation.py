@@ -74,9 +74,9 @@ class Operation:
     async def __call__(
         self, scope: Scope, receive: Receive, send: Send, path: Mapping[str, str]
     ) -> None:
-        headers = Headers(scope=scope)
-        query = QueryParams(scope["query_string"])
         try:
+            headers = Headers(scope=scope)
+            query = QueryParams(scope["query_string"])
             caller = self.guard.check(headers, query)
             self.parameters.validate(query, path, headers)
             body = await self.body.read(receive, headers) if self.body else None
