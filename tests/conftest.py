@@ -28,3 +28,9 @@ def seed_text(api: Api) -> str:
     path = SEEDS_DIR / api.seed
     assert path.exists(), f"seed {path} is missing: the checkout needs ../shared beside it"
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """Async tests run on asyncio, as uvicorn runs the servers."""
+    return "asyncio"

@@ -103,7 +103,7 @@ def test_unexpected_exceptions_are_500_in_the_envelope_and_log_no_secret(
     config: Config, caplog: pytest.LogCaptureFixture, admin_token: dict[str, str]
 ) -> None:
     class BrokenStore(MemoryStore):
-        def add_api_key(self, record, idempotency=None):  # type: ignore[no-untyped-def]
+        async def add_api_key(self, record, idempotency=None):  # type: ignore[no-untyped-def]
             raise RuntimeError(repr(record))
 
     client = create_app(config, BrokenStore()).test_client(raise_server_exceptions=False)

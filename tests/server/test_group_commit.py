@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from keywright.server.store.commits import GroupCommit
+
+pytestmark = pytest.mark.anyio
 
 
 @pytest.fixture
@@ -22,14 +24,13 @@ def db(tmp_path: Path) -> Iterator[sqlite3.Connection]:
     connection.close()
 
 
-def test_waiting_writes_share_one_commit_and_a_clash_fails_alone(
+async def test_waiting_writes_share_one_commit_and_a_clash_fails_alone(
     db: sqlite3.Connection, tmp_path: Path
 ) -> None:
     commits: list[str] = []
     db.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
     lock_file = os.open(tmp_path / "kw.lock", os.O_RDWR | os.O_CREAT)
-    group = GroupCommit(db, threading.Lock(), lock_file)
-    outcomes: list[tuple[str, str]] = []
+    group = GroupCommit(db, lock_file)
     in_first_write, go_on = threading.Event(), threading.Event()
 
     def slow_first(connection: sqlite3.Connection) -> None:
@@ -37,41 +38,40 @@ def test_waiting_writes_share_one_commit_and_a_clash_fails_alone(
         go_on.wait(timeout=10)
         connection.execute("INSERT INTO keys VALUES ('first')")
 
-    def insert(name: str) -> None:
+    async def insert(name: str) -> tuple[str, str]:
         try:
-            group.write(lambda c: c.execute("INSERT INTO keys VALUES (?)", (name,)))
-            outcomes.append((name, "stored"))
+            await group.write(lambda c: c.execute("INSERT INTO keys VALUES (?)", (name,)))
         except sqlite3.IntegrityError:
-            outcomes.append((name, "clash"))
+            return name, "clash"
+        return name, "stored"
 
-    first = threading.Thread(target=group.write, args=(slow_first,))
-    first.start()
-    in_first_write.wait(timeout=10)
+    first = asyncio.ensure_future(group.write(slow_first))
+    await asyncio.to_thread(in_first_write.wait, 10)
     names = ["a", "b", "c", "a", "d"]  # the second "a" clashes with the first
-    threads = [threading.Thread(target=insert, args=(name,)) for name in names]
-    for thread in threads:
-        thread.start()
-    _wait_until(lambda: group._queue.qsize() == len(names))  # all queued behind "first"
+    writes = [asyncio.ensure_future(insert(name)) for name in names]
+    while group._queue.qsize() < len(names):  # all queued behind "first"
+        await asyncio.sleep(0.005)
     go_on.set()
-    for thread in [first, *threads]:
-        thread.join(timeout=10)
+    await first
+    outcomes = await asyncio.gather(*writes)
 
     assert len(commits) == 2  # "first" alone, then the five that queued behind it, together
     assert sorted(outcomes) == sorted(
         [("a", "stored"), ("a", "clash"), ("b", "stored"), ("c", "stored"), ("d", "stored")]
     )
-    stored = {row[0] for row in db.execute("SELECT name FROM keys")}
-    assert stored == {"first", "a", "b", "c", "d"}
     group.close()
     os.close(lock_file)
+    check = sqlite3.connect(tmp_path / "kw.db")
+    assert {row[0] for row in check.execute("SELECT name FROM keys")} == {"first", *"abcd"}
+    check.close()
 
 
-def test_nothing_is_acknowledged_before_it_is_committed(
+async def test_nothing_is_acknowledged_before_it_is_committed(
     db: sqlite3.Connection, tmp_path: Path
 ) -> None:
     lock_file = os.open(tmp_path / "kw.lock", os.O_RDWR | os.O_CREAT)
-    group = GroupCommit(db, threading.Lock(), lock_file)
-    group.write(lambda c: c.execute("INSERT INTO keys VALUES ('a')"))
+    group = GroupCommit(db, lock_file)
+    await group.write(lambda c: c.execute("INSERT INTO keys VALUES ('a')"))
     other = sqlite3.connect(tmp_path / "kw.db")  # another connection sees only committed data
     assert other.execute("SELECT name FROM keys").fetchall() == [("a",)]
     other.close()
@@ -79,8 +79,30 @@ def test_nothing_is_acknowledged_before_it_is_committed(
     os.close(lock_file)
 
 
-def _wait_until(condition, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.005)
+async def test_a_write_whose_caller_gave_up_is_not_made(
+    db: sqlite3.Connection, tmp_path: Path
+) -> None:
+    lock_file = os.open(tmp_path / "kw.lock", os.O_RDWR | os.O_CREAT)
+    group = GroupCommit(db, lock_file)
+    in_first_write, go_on = threading.Event(), threading.Event()
+
+    def slow_first(connection: sqlite3.Connection) -> None:
+        in_first_write.set()
+        go_on.wait(timeout=10)
+
+    first = asyncio.ensure_future(group.write(slow_first))
+    await asyncio.to_thread(in_first_write.wait, 10)
+    abandoned = asyncio.ensure_future(
+        group.write(lambda c: c.execute("INSERT INTO keys VALUES ('abandoned')"))
+    )
+    await asyncio.sleep(0.01)
+    abandoned.cancel()
+    go_on.set()
+    await first
+    later = group.write(lambda c: c.execute("INSERT INTO keys VALUES ('later')"))
+    await asyncio.wait_for(later, timeout=5)  # the committer is still working
+    group.close()
+    os.close(lock_file)
+    check = sqlite3.connect(tmp_path / "kw.db")
+    assert [row[0] for row in check.execute("SELECT name FROM keys")] == ["later"]
+    check.close()

@@ -19,6 +19,8 @@ from keywright.server.store import (
     Store,
 )
 
+pytestmark = pytest.mark.anyio  # writes are awaited: they return once committed to disk
+
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 API_KEY = ApiKeyRecord("id-1", "digest-1", ("pci:tokens:read",), NOW, None, "admin")
 IDEMPOTENCY = IdempotencyRecord(
@@ -26,57 +28,57 @@ IDEMPOTENCY = IdempotencyRecord(
 )
 
 
-def test_proxy_key_identifier_is_unique_per_account(store: Store) -> None:
+async def test_proxy_key_identifier_is_unique_per_account(store: Store) -> None:
     record = ProxyKeyRecord("acct", "id", "name", None, {"o": {}}, "d1", NOW)
-    store.add_proxy_key(record)
+    await store.add_proxy_key(record)
     with pytest.raises(AlreadyExists):
-        store.add_proxy_key(replace(record, key_digest="d2"))
-    store.add_proxy_key(replace(record, account="other", key_digest="d3"))
+        await store.add_proxy_key(replace(record, key_digest="d2"))
+    await store.add_proxy_key(replace(record, account="other", key_digest="d3"))
     assert store.proxy_key("acct", "id") == record
 
 
-def test_access_key_display_name_is_unique_per_project(store: Store) -> None:
+async def test_access_key_display_name_is_unique_per_project(store: Store) -> None:
     record = AccessKeyRecord("ak_1", "p", "CI", "d", NOW, NOW)
-    store.add_access_key(record)
+    await store.add_access_key(record)
     with pytest.raises(AlreadyExists):
-        store.add_access_key(replace(record, access_key_id="ak_2"))
+        await store.add_access_key(replace(record, access_key_id="ak_2"))
     assert store.access_key("ak_1") == record
     assert store.access_key("ak_2") is None
 
 
-def test_api_key_with_idempotency_record(store: Store) -> None:
-    assert store.add_api_key(API_KEY, IDEMPOTENCY) is None
+async def test_api_key_with_idempotency_record(store: Store) -> None:
+    assert await store.add_api_key(API_KEY, IDEMPOTENCY) is None
     assert store.api_key_by_digest("digest-1") == API_KEY
     assert store.idempotency_record("admin", "k", NOW) == IDEMPOTENCY
     second = replace(API_KEY, id="id-2", key_digest="digest-2")
-    assert store.add_api_key(second, IDEMPOTENCY) == IDEMPOTENCY
+    assert await store.add_api_key(second, IDEMPOTENCY) == IDEMPOTENCY
     assert store.api_key("id-2") is None, "the losing request must store nothing"
 
 
-def test_expired_idempotency_records_are_gone_and_replaced(store: Store) -> None:
-    store.add_api_key(API_KEY, IDEMPOTENCY)
+async def test_expired_idempotency_records_are_gone_and_replaced(store: Store) -> None:
+    await store.add_api_key(API_KEY, IDEMPOTENCY)
     later = IDEMPOTENCY.expires_at + timedelta(seconds=1)
     assert store.idempotency_record("admin", "k", later) is None
     second = replace(API_KEY, id="id-2", key_digest="digest-2", created_at=later)
     fresh = replace(IDEMPOTENCY, expires_at=later + timedelta(hours=24))
-    assert store.add_api_key(second, fresh) is None
+    assert await store.add_api_key(second, fresh) is None
     assert store.idempotency_record("admin", "k", later) == fresh
 
 
-def test_a_failed_write_leaves_nothing_behind(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_failed_write_leaves_nothing_behind(tmp_path) -> None:  # type: ignore[no-untyped-def]
     store = SqliteStore(tmp_path / "kw.db")
-    store.add_api_key(API_KEY)
+    await store.add_api_key(API_KEY)
     clash = replace(API_KEY, key_digest="digest-2")  # same id: the api_keys insert fails
     other_idempotency = replace(IDEMPOTENCY, key="other")
     with pytest.raises(Exception):  # noqa: B017 - sqlite's IntegrityError
-        store.add_api_key(clash, other_idempotency)
+        await store.add_api_key(clash, other_idempotency)
     assert store.idempotency_record("admin", "other", NOW) is None
     store.close()
 
 
-def test_data_survives_reopening(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_data_survives_reopening(tmp_path) -> None:  # type: ignore[no-untyped-def]
     store = SqliteStore(tmp_path / "kw.db")
-    store.add_api_key(API_KEY, IDEMPOTENCY)
+    await store.add_api_key(API_KEY, IDEMPOTENCY)
     store.close()
     reopened = SqliteStore(tmp_path / "kw.db")
     assert reopened.api_key("id-1") == API_KEY
@@ -84,18 +86,18 @@ def test_data_survives_reopening(tmp_path) -> None:  # type: ignore[no-untyped-d
     reopened.close()
 
 
-def test_a_locked_database_is_unavailable_not_a_crash(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_locked_database_is_unavailable_not_a_crash(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "kw.db"
     store = SqliteStore(path, busy_timeout=0.05)
     blocker = sqlite3.connect(path, isolation_level=None)
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(ApiError) as raised:
-            store.add_api_key(API_KEY)
+            await store.add_api_key(API_KEY)
         assert raised.value.kind is Kind.UNAVAILABLE
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
-    store.add_api_key(API_KEY)  # and it recovers
+    await store.add_api_key(API_KEY)  # and it recovers
     assert store.api_key("id-1") == API_KEY
     store.close()

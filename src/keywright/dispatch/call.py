@@ -29,8 +29,8 @@ class Call:
 Reply = tuple[Any, int]
 """A handler's answer: the JSON body and the status."""
 
-Handler = Callable[[Call], Reply | Awaitable[Reply]]
-"""Answers one operation; sync handlers run in a thread (they may block on storage)."""
+Handler = Callable[[Call], Awaitable[Reply]]
+"""Answers one operation, on the event loop: it must not block (storage writes are awaited)."""
 
 Verifier = Callable[..., TokenInfo]
 """Checks one credential, already known to have its documented shape: `(api_key)`,

@@ -7,11 +7,8 @@ what it must: check the caller, validate parameters and body, run the handler, e
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import logging
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import orjson
@@ -29,10 +26,6 @@ from keywright.validation import JsonBody, Parameters, SchemaValidator
 log = logging.getLogger("keywright.errors")
 
 JSON_HEADERS = [(b"content-type", b"application/json")]
-
-HANDLER_THREADS = ThreadPoolExecutor(max_workers=64, thread_name_prefix="keywright-handler")
-"""Where sync handlers run. They mostly wait for storage, so one thread per request in flight:
-writes that wait together are committed together (`keywright.server.store.commits`)."""
 
 
 class Operation:
@@ -68,7 +61,6 @@ class Operation:
         self.body = _body(doc, operation)
 
         self.handler = handler
-        self.handler_is_async = inspect.iscoroutinefunction(handler)
         self.responses = _responses(doc, operation) if validate_responses else None
 
     async def __call__(
@@ -81,11 +73,7 @@ class Operation:
             self.parameters.validate(query, path, headers)
             body = await self.body.read(receive, headers) if self.body else None
             call = Call(body, path, query, headers, caller, scope)
-            if self.handler_is_async:
-                content, status = await self.handler(call)  # type: ignore[misc]
-            else:
-                loop = asyncio.get_running_loop()  # a fraction of anyio's per-call cost
-                content, status = await loop.run_in_executor(HANDLER_THREADS, self.handler, call)
+            content, status = await self.handler(call)
             extra_headers: Mapping[str, str] = {}
         except ApiError as error:
             if error.kind is Kind.INTERNAL:

@@ -20,7 +20,7 @@ class AccessKeys:
     def handlers(self) -> dict[str, Any]:
         return {"createAccessKey": self.create}
 
-    def create(self, call: Call) -> Reply:
+    async def create(self, call: Call) -> Reply:
         project_id = call.path["projectId"]
         if project_id not in call.caller["projects"]:
             raise ApiError(
@@ -40,7 +40,7 @@ class AccessKeys:
             update_time=now,
         )
         try:
-            self.store.add_access_key(record)
+            await self.store.add_access_key(record)
         except AlreadyExists:
             raise ApiError(
                 Kind.CONFLICT,

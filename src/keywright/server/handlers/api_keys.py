@@ -28,7 +28,7 @@ class ApiKeys:
     def handlers(self) -> dict[str, Any]:
         return {"createApiKey": self.create}
 
-    def create(self, call: Call) -> Reply:
+    async def create(self, call: Call) -> Reply:
         caller = call.caller
         body = call.body
         payload = CreateApiKeyRequest.model_validate(body)
@@ -73,7 +73,7 @@ class ApiKeys:
                 response=self.keyring.encrypt(orjson.dumps(response)),
                 expires_at=now + IDEMPOTENCY_TTL,
             )
-        winner = self.store.add_api_key(record, idempotency)
+        winner = await self.store.add_api_key(record, idempotency)
         if winner is not None:  # a concurrent request with the same key got there first
             return self._replay(winner, request_digest)
         return response, 200

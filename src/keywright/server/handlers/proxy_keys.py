@@ -26,7 +26,7 @@ class ProxyKeys:
     def handlers(self) -> dict[str, Any]:
         return {"createProxyKey": self.create}
 
-    def create(self, call: Call) -> Reply:
+    async def create(self, call: Call) -> Reply:
         account_identifier = call.query["accountIdentifier"]
         if account_identifier not in call.caller["accounts"]:
             raise ApiError(
@@ -45,7 +45,7 @@ class ProxyKeys:
             created_at=datetime.now(UTC),
         )
         try:
-            self.store.add_proxy_key(record)
+            await self.store.add_proxy_key(record)
         except AlreadyExists:
             raise ApiError(
                 Kind.CONFLICT,

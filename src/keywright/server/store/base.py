@@ -58,17 +58,17 @@ class IdempotencyRecord:
 
 
 class Store(Protocol):
-    def add_proxy_key(self, record: ProxyKeyRecord) -> None:
+    async def add_proxy_key(self, record: ProxyKeyRecord) -> None:
         """Raises AlreadyExists when the account has a key with this identifier."""
 
     def proxy_key(self, account: str, identifier: str) -> ProxyKeyRecord | None: ...
 
-    def add_access_key(self, record: AccessKeyRecord) -> None:
+    async def add_access_key(self, record: AccessKeyRecord) -> None:
         """Raises AlreadyExists when the project has a key with this display name."""
 
     def access_key(self, access_key_id: str) -> AccessKeyRecord | None: ...
 
-    def add_api_key(
+    async def add_api_key(
         self, record: ApiKeyRecord, idempotency: IdempotencyRecord | None = None
     ) -> IdempotencyRecord | None:
         """Store the key (and its idempotency record), unless a live record for the same

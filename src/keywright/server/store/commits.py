@@ -2,13 +2,15 @@
 
 Every acknowledged key must be on disk (`synchronous=FULL`), and an fsync per key caps
 a server at the disk's fsync rate whatever its CPU. So writers hand their work to one
-committer thread and wait; it runs whatever has queued up as one transaction, each
+committer thread and await it; it runs whatever has queued up as one transaction, each
 write inside its own savepoint (a write that fails leaves no trace and does not fail
-the others), commits once, and only then answers each waiting writer.
+the others), commits once, and only then answers each waiting writer. The event loop
+never blocks on the disk.
 """
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import queue
 import sqlite3
@@ -27,25 +29,26 @@ MAX_BATCH = 128
 
 
 class GroupCommit:
-    def __init__(self, db: sqlite3.Connection, lock: threading.Lock, lock_file: int) -> None:
-        """`lock` guards `db` within this process; `lock_file` is flock'ed to queue writers in
-        other processes (SQLite's busy handler would make them poll with sleeps)."""
+    def __init__(self, db: sqlite3.Connection, lock_file: int) -> None:
+        """`db` becomes the committer's own; `lock_file` is flock'ed to queue writers in other
+        processes (SQLite's busy handler would make them poll with sleeps of up to 100 ms)."""
         self._db = db
-        self._lock = lock
         self._lock_file = lock_file
         self._queue: queue.SimpleQueue[tuple[Write, Future[Any]] | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="keywright-commit", daemon=True)
         self._thread.start()
 
-    def write(self, write: Callable[[sqlite3.Connection], T]) -> T:
+    async def write(self, write: Callable[[sqlite3.Connection], T]) -> T:
         """Run `write` in a transaction; return once it is committed to disk."""
         future: Future[T] = Future()
         self._queue.put((write, future))
-        return future.result()
+        return await asyncio.wrap_future(future)
 
     def close(self) -> None:
+        """Commit what is queued, then stop."""
         self._queue.put(None)
         self._thread.join()
+        self._db.close()
 
     def _run(self) -> None:
         while (first := self._queue.get()) is not None:
@@ -62,9 +65,16 @@ class GroupCommit:
             self._commit(batch)
 
     def _commit(self, batch: list[tuple[Write, Future[Any]]]) -> None:
+        # A writer that gave up (its request was cancelled) is skipped; the rest can no
+        # longer be cancelled, so each gets its answer.
+        batch = [
+            (write, future) for write, future in batch if future.set_running_or_notify_cancel()
+        ]
+        if not batch:
+            return
         outcomes: list[tuple[Future[Any], Any, BaseException | None]] = []
         try:
-            with self._lock, _exclusive(self._lock_file):
+            with _exclusive(self._lock_file):
                 self._db.execute("BEGIN IMMEDIATE")
                 try:
                     for write, future in batch:

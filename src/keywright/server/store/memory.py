@@ -24,7 +24,7 @@ class MemoryStore:
         self._api_keys_by_digest: dict[str, ApiKeyRecord] = {}
         self._idempotency: dict[tuple[str, str], IdempotencyRecord] = {}
 
-    def add_proxy_key(self, record: ProxyKeyRecord) -> None:
+    async def add_proxy_key(self, record: ProxyKeyRecord) -> None:
         with self._lock:
             key = (record.account, record.identifier)
             if key in self._proxy_keys:
@@ -34,7 +34,7 @@ class MemoryStore:
     def proxy_key(self, account: str, identifier: str) -> ProxyKeyRecord | None:
         return self._proxy_keys.get((account, identifier))
 
-    def add_access_key(self, record: AccessKeyRecord) -> None:
+    async def add_access_key(self, record: AccessKeyRecord) -> None:
         with self._lock:
             name = (record.project_id, record.display_name)
             if name in self._access_key_names or record.access_key_id in self._access_keys:
@@ -45,7 +45,7 @@ class MemoryStore:
     def access_key(self, access_key_id: str) -> AccessKeyRecord | None:
         return self._access_keys.get(access_key_id)
 
-    def add_api_key(
+    async def add_api_key(
         self, record: ApiKeyRecord, idempotency: IdempotencyRecord | None = None
     ) -> IdempotencyRecord | None:
         with self._lock:

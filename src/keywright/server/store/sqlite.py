@@ -63,24 +63,27 @@ class SqliteStore:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(
+        writer = sqlite3.connect(
             path, isolation_level=None, check_same_thread=False, timeout=busy_timeout
         )
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(SCHEMA)
+        writer.execute("PRAGMA journal_mode=WAL")
+        writer.execute("PRAGMA synchronous=FULL")
+        writer.executescript(SCHEMA)
         self._lock_file = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-        self._commits = GroupCommit(self._db, self._lock, self._lock_file)
+        self._commits = GroupCommit(writer, self._lock_file)
+        # Reads have their own connection: in WAL mode they see the last commit and never
+        # wait for the committer's transaction.
+        self._read_lock = threading.Lock()
+        self._reader = sqlite3.connect(path, check_same_thread=False, timeout=busy_timeout)
 
     def _query(self, sql: str, *params: object) -> tuple | None:
-        with self._lock:
+        with self._read_lock:
             try:
-                return self._db.execute(sql, params).fetchone()
+                return self._reader.execute(sql, params).fetchone()
             except sqlite3.OperationalError as exc:
                 raise unavailable(exc) from None
 
-    def add_proxy_key(self, record: ProxyKeyRecord) -> None:
+    async def add_proxy_key(self, record: ProxyKeyRecord) -> None:
         row = (
             record.account,
             record.identifier,
@@ -91,7 +94,7 @@ class SqliteStore:
             record.created_at.isoformat(),
         )
         try:
-            self._commits.write(
+            await self._commits.write(
                 lambda db: db.execute("INSERT INTO proxy_keys VALUES (?, ?, ?, ?, ?, ?, ?)", row)
             )
         except sqlite3.IntegrityError as exc:
@@ -114,7 +117,7 @@ class SqliteStore:
             datetime.fromisoformat(created_at),
         )
 
-    def add_access_key(self, record: AccessKeyRecord) -> None:
+    async def add_access_key(self, record: AccessKeyRecord) -> None:
         row = (
             record.access_key_id,
             record.project_id,
@@ -124,7 +127,7 @@ class SqliteStore:
             record.update_time.isoformat(),
         )
         try:
-            self._commits.write(
+            await self._commits.write(
                 lambda db: db.execute("INSERT INTO access_keys VALUES (?, ?, ?, ?, ?, ?)", row)
             )
         except sqlite3.IntegrityError as exc:
@@ -144,7 +147,7 @@ class SqliteStore:
             datetime.fromisoformat(updated),
         )
 
-    def add_api_key(
+    async def add_api_key(
         self, record: ApiKeyRecord, idempotency: IdempotencyRecord | None = None
     ) -> IdempotencyRecord | None:
         def write(db: sqlite3.Connection) -> IdempotencyRecord | None:
@@ -177,7 +180,7 @@ class SqliteStore:
             )
             return None
 
-        return self._commits.write(write)
+        return await self._commits.write(write)
 
     def api_key(self, key_id: str) -> ApiKeyRecord | None:
         return _api_key(self._query("SELECT * FROM api_keys WHERE id = ?", key_id))
@@ -186,14 +189,14 @@ class SqliteStore:
         return _api_key(self._query("SELECT * FROM api_keys WHERE key_digest = ?", key_digest))
 
     def idempotency_record(self, owner: str, key: str, now: datetime) -> IdempotencyRecord | None:
-        with self._lock:
-            return _idempotency_row(self._db, owner, key, now)
+        with self._read_lock:
+            return _idempotency_row(self._reader, owner, key, now)
 
     def close(self) -> None:
         self._commits.close()
-        with self._lock:
-            self._db.close()
-            os.close(self._lock_file)
+        with self._read_lock:
+            self._reader.close()
+        os.close(self._lock_file)
 
 
 def _api_key(row: tuple | None) -> ApiKeyRecord | None:
