@@ -19,6 +19,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 _ALPHANUMERIC = string.ascii_letters + string.digits
+_UNEVEN_BYTES = bytes(range(len(_ALPHANUMERIC) * 4, 256))
+_ALPHANUMERIC_BY_BYTE = bytes(ord(_ALPHANUMERIC[byte % len(_ALPHANUMERIC)]) for byte in range(256))
 
 
 class Keyring:
@@ -69,10 +71,9 @@ def new_access_key_secret() -> str:
 
 
 def new_api_key_value() -> str:
-    """`key_` and 32 uniformly random alphanumerics (190 bits), from one draw of the OS's RNG."""
-    number = secrets.randbelow(len(_ALPHANUMERIC) ** 32)
-    digits = []
-    for _ in range(32):
-        number, digit = divmod(number, len(_ALPHANUMERIC))
-        digits.append(_ALPHANUMERIC[digit])
-    return "key_" + "".join(digits)
+    """`key_` and 32 uniformly random alphanumerics (190 bits) from the OS's RNG: random bytes
+    below 248 (4 * 62) each pick a character, the few others are dropped."""
+    chosen = b""
+    while len(chosen) < 32:
+        chosen += secrets.token_bytes(40).translate(_ALPHANUMERIC_BY_BYTE, _UNEVEN_BYTES)
+    return "key_" + chosen[:32].decode("ascii")
