@@ -42,7 +42,6 @@ class Operation:
     ) -> None:
         path_item = doc.data["paths"][route]
         operation = path_item[method]
-        self.api = api
         self.method = method.upper()
         self.operation_id: str = operation["operationId"]
         self.envelope = envelope_for(api.name)
