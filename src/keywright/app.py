@@ -43,7 +43,7 @@ class Backend:
 def build_app(
     backend: Backend, *, validate_responses: bool = False, **app_options: Any
 ) -> AsyncApp:
-    routes = compile_routes(backend, validate_responses=validate_responses)
+    routes = Routes()  # filled below, before the app serves its first request
     app = AsyncApp(
         "keywright",
         middlewares=[
@@ -57,23 +57,6 @@ def build_app(
         ],
         **app_options,
     )
-    for api in APIS:
-        handlers = backend.handlers(api)
-        app.add_api(
-            copy.deepcopy(load_spec(api.spec_path).data),
-            base_path=api.base_path,
-            name=api.name,
-            resolver=Resolver(function_resolver=lambda operation_id, h=handlers: h[operation_id]),
-            strict_validation=True,
-            swagger_ui_options=SwaggerUIOptions(swagger_ui_path=SWAGGER_UI_PATH),
-        )
-    install_error_handlers(app)
-    return app
-
-
-def compile_routes(backend: Backend, *, validate_responses: bool = False) -> Routes:
-    """Every operation of every API, compiled with the backend's handlers and verifiers."""
-    routes = Routes()
     for api in APIS:
         doc = load_spec(api.spec_path)
         handlers = backend.handlers(api)
@@ -89,7 +72,16 @@ def compile_routes(backend: Backend, *, validate_responses: bool = False) -> Rou
                 validate_responses=validate_responses,
             )
             routes.add(api.base_path + str(route), compiled)
-    return routes
+        app.add_api(
+            copy.deepcopy(doc.data),
+            base_path=api.base_path,
+            name=api.name,
+            resolver=Resolver(function_resolver=lambda operation_id, h=handlers: h[operation_id]),
+            strict_validation=True,
+            swagger_ui_options=SwaggerUIOptions(swagger_ui_path=SWAGGER_UI_PATH),
+        )
+    install_error_handlers(app)
+    return app
 
 
-__all__ = ["Backend", "build_app", "compile_routes"]
+__all__ = ["Backend", "build_app"]
