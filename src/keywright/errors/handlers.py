@@ -8,14 +8,7 @@ import traceback
 import orjson
 import pydantic
 from connexion import AsyncApp
-from connexion.exceptions import (
-    BadRequestProblem,
-    Forbidden,
-    NonConformingResponse,
-    ProblemException,
-    Unauthorized,
-    UnsupportedMediaTypeProblem,
-)
+from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from starlette.exceptions import HTTPException
 
@@ -63,21 +56,13 @@ def _render(request: ConnexionRequest, error: ApiError) -> ConnexionResponse:
 
 
 def _from_problem(request: ConnexionRequest, problem: ProblemException) -> ConnexionResponse:
-    if isinstance(problem, NonConformingResponse):
-        log.error("response does not conform to the spec: %s", problem.detail)
+    """Connexion's own problems. Its security and validation layers are replaced by
+    keywright.dispatch, so these come only from what Connexion still serves."""
+    kind = _kind(problem.status)
+    if kind is Kind.INTERNAL:
+        log.error("%s %s: %s", request.method, request.url.path, problem.detail or problem.title)
         return render(request.url.path, ApiError(Kind.INTERNAL, "Internal server error"))
-    if isinstance(problem, UnsupportedMediaTypeProblem):
-        error = ApiError(Kind.INVALID, f"Unsupported content type: {problem.detail}")
-    elif isinstance(problem, BadRequestProblem):
-        error = ApiError(Kind.INVALID, str(problem.detail or problem.title))
-    elif isinstance(problem, Unauthorized):
-        error = ApiError(Kind.UNAUTHENTICATED, _auth_message(problem.detail))
-    elif isinstance(problem, Forbidden):
-        error = ApiError(Kind.FORBIDDEN, str(problem.detail or "Forbidden"))
-    else:
-        kind = _KIND_BY_STATUS.get(problem.status, Kind.INTERNAL)
-        error = ApiError(kind, str(problem.detail or problem.title))
-    return _render(request, error)
+    return _render(request, ApiError(kind, str(problem.detail or problem.title)))
 
 
 def _from_http_exception(request: ConnexionRequest, exc: HTTPException) -> ConnexionResponse:
@@ -92,8 +77,7 @@ def _from_http_exception(request: ConnexionRequest, exc: HTTPException) -> Conne
             headers={"Allow": allow},
         )
     else:
-        kind = _KIND_BY_STATUS.get(exc.status_code, Kind.INVALID)
-        error = ApiError(kind, str(exc.detail))
+        error = ApiError(_kind(exc.status_code), str(exc.detail))
     return render(path, error)
 
 
@@ -114,10 +98,10 @@ def from_unexpected(exc: Exception, where: str) -> ApiError:
     return ApiError(Kind.INTERNAL, "Internal server error")
 
 
-def _auth_message(detail: object) -> str:
-    if detail == "No authorization token provided":
-        return "Missing credentials"
-    return str(detail or "Invalid credentials")
+def _kind(status: int | None) -> Kind:
+    """The kind of failure a status stands for; an unlisted 4xx is the client's, a 5xx ours."""
+    status = status or 500
+    return _KIND_BY_STATUS.get(status, Kind.INVALID if status < 500 else Kind.INTERNAL)
 
 
 __all__ = ["from_unexpected", "install", "render"]
