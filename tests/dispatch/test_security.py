@@ -111,3 +111,11 @@ def test_an_operation_without_security_is_open() -> None:
 def test_a_scheme_without_a_verifier_is_refused_at_start_up() -> None:
     with pytest.raises(ValueError, match="no verifier for security scheme"):
         Guard.compile([{"Basic": []}], SCHEMES, {"APIKey": verify_key})
+
+
+def test_a_query_credential_is_read_from_the_query_and_named_as_allowed_there() -> None:
+    schemes = {**SCHEMES, "QueryKey": {**SCHEMES["APIKey"], "in": "query", "name": "api_key"}}
+    guard = Guard.compile([{"QueryKey": []}], schemes, {"QueryKey": verify_key})
+    assert check(guard, {}, query="api_key=key_good") == {"sub": "key"}
+    assert guard.query_parameters == {"api_key"}
+    assert EITHER.query_parameters == set()  # header and Authorization credentials only

@@ -49,13 +49,8 @@ class Operation:
         schemes = doc.inline(doc.data.get("components", {}).get("securitySchemes", {}))
         requirements = operation.get("security", doc.data.get("security"))
         self.guard = Guard.compile(requirements, schemes, verifiers)
-        query_credentials = [
-            scheme["name"]
-            for scheme in schemes.values()
-            if scheme["type"] == "apiKey" and scheme["in"] == "query"
-        ]
         self.parameters = Parameters(
-            _parameters(doc, path_item, operation), extra_query=query_credentials
+            _parameters(doc, path_item, operation), extra_query=self.guard.query_parameters
         )
         self.body = _body(doc, operation)
 

@@ -109,7 +109,17 @@ class Guard:
                 return info
         if not failures:
             raise ApiError(Kind.UNAUTHENTICATED, "Missing credentials")
-        return _raise_most_telling(failures)
+        raise _most_telling(failures)
+
+    @property
+    def query_parameters(self) -> set[str]:
+        """Query parameters that carry a credential of this operation's (API keys `in: query`)."""
+        return {
+            scheme.definition["name"]
+            for alternative in self.alternatives
+            for scheme, _ in alternative
+            if scheme.kind == "apiKey" and scheme.definition["in"] == "query"
+        }
 
     @staticmethod
     def _check_all(
@@ -125,12 +135,9 @@ class Guard:
         return info
 
 
-def _raise_most_telling(failures: Sequence[ApiError]) -> TokenInfo:
+def _most_telling(failures: Sequence[ApiError]) -> ApiError:
     by_status = {error.kind.value: error for error in failures}
-    for status in (403, 401, min(by_status)):
-        if status in by_status:
-            raise by_status[status]
-    raise AssertionError("unreachable")
+    return by_status.get(403) or by_status.get(401) or by_status[min(by_status)]
 
 
 def _kind(definition: Mapping[str, Any]) -> str:
