@@ -83,6 +83,14 @@ class SqliteStore:
             except sqlite3.OperationalError as exc:
                 raise unavailable(exc) from None
 
+    async def _insert_unique(self, table: str, row: tuple[object, ...], key: object) -> None:
+        """Insert `row`; AlreadyExists(key) when it clashes with a stored one."""
+        sql = f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})"
+        try:
+            await self._commits.write(lambda db: db.execute(sql, row))
+        except sqlite3.IntegrityError as exc:
+            raise AlreadyExists(key) from exc
+
     async def add_proxy_key(self, record: ProxyKeyRecord) -> None:
         row = (
             record.account,
@@ -93,12 +101,7 @@ class SqliteStore:
             record.key_digest,
             record.created_at.isoformat(),
         )
-        try:
-            await self._commits.write(
-                lambda db: db.execute("INSERT INTO proxy_keys VALUES (?, ?, ?, ?, ?, ?, ?)", row)
-            )
-        except sqlite3.IntegrityError as exc:
-            raise AlreadyExists((record.account, record.identifier)) from exc
+        await self._insert_unique("proxy_keys", row, (record.account, record.identifier))
 
     def proxy_key(self, account: str, identifier: str) -> ProxyKeyRecord | None:
         row = self._query(
@@ -126,12 +129,7 @@ class SqliteStore:
             record.create_time.isoformat(),
             record.update_time.isoformat(),
         )
-        try:
-            await self._commits.write(
-                lambda db: db.execute("INSERT INTO access_keys VALUES (?, ?, ?, ?, ?, ?)", row)
-            )
-        except sqlite3.IntegrityError as exc:
-            raise AlreadyExists((record.project_id, record.display_name)) from exc
+        await self._insert_unique("access_keys", row, (record.project_id, record.display_name))
 
     def access_key(self, access_key_id: str) -> AccessKeyRecord | None:
         row = self._query("SELECT * FROM access_keys WHERE access_key_id = ?", access_key_id)
