@@ -19,8 +19,11 @@ $(UV):
 	python3 -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
+# Bytecode is compiled at install: every keywright, schemathesis and server process starts
+# from it (where PYTHONDONTWRITEBYTECODE is set, nothing would ever be cached otherwise).
 $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --python python3
+	$(UV) sync --frozen --compile-bytecode --python python3
+	$(VENV)/bin/python -m compileall -q src generated
 	@touch $@
 
 lint: install                 ## openapi-spec-validator + keywright's own checks on specs/
@@ -43,12 +46,12 @@ mock: install                 ## the mock server on $(HOST):4010
 	$(KW) mock --host $(HOST)
 
 contract: install             ## keywright contract against our reference server and mock
-	$(KW) contract --seed 1
-	$(KW) contract --mock --seed 1
+	$(KW) contract --seed 1 --report-dir contract-report/server
+	$(KW) contract --mock --seed 1 --report-dir contract-report/mock
 
 fuzz: install                 ## the nightly, deeper run: thousands of examples per operation
-	$(KW) contract --max-examples 2000 --workers 2
-	$(KW) contract --mock --max-examples 2000 --workers 2
+	$(KW) contract --max-examples 2000 --workers 2 --report-dir contract-report/server
+	$(KW) contract --mock --max-examples 2000 --workers 2 --report-dir contract-report/mock
 
 bench: install                ## keywright bench: side by side with Prism and Connexion's mock
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
