@@ -1,9 +1,9 @@
-"""Every request-body and parameter example in the specs succeeds against a fresh server with the
-development credentials, so Swagger UI's "Try it out" works out of the box."""
+"""Every request example in the specs succeeds against a fresh server with the development
+credentials, all of them one after another, so Swagger UI's "Try it out" works out of the box
+and no example spoils another (an idempotency key reused with another body would be 422)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,6 +11,7 @@ from starlette.testclient import TestClient
 
 from keywright.apis import APIS
 from keywright.specs import load_spec
+from keywright.specs.examples import ExampleRequest, example_requests
 
 CREDENTIAL_FIXTURES = {
     "proxy-keys": "proxy_admin",
@@ -18,52 +19,53 @@ CREDENTIAL_FIXTURES = {
     "api-keys": "admin_token",
 }
 
+EXAMPLES = [
+    (api, request) for api in APIS for request in example_requests(load_spec(api.spec_path))
+]
 
-def _example_requests() -> Iterator[Any]:
-    for api in APIS:
-        doc = load_spec(api.spec_path)
-        for (_, route, method), operation in doc.operations():
-            path, query, headers = api.base_path + route, {}, {}
-            for parameter in map(doc.resolve, operation.get("parameters", [])):
-                value = parameter["example"]
-                if parameter["in"] == "path":
-                    path = path.replace("{" + parameter["name"] + "}", value)
-                elif parameter["in"] == "query":
-                    query[parameter["name"]] = value
-                elif parameter["in"] == "header":
-                    headers[parameter["name"]] = value
-            media = doc.resolve(operation["requestBody"])["content"]["application/json"]
-            for name, example in media["examples"].items():
-                yield pytest.param(
-                    api.name,
-                    method,
-                    path,
-                    query,
-                    headers,
-                    example["value"],
-                    operation,
-                    id=f"{api.name}-{name}",
-                )
+
+def _send(
+    client: TestClient, base_path: str, request: ExampleRequest, headers: dict[str, str]
+) -> Any:
+    return client.request(
+        request.method,
+        base_path + request.path,
+        params=request.query,
+        headers={**request.headers, **headers},
+        json=request.body,
+    )
+
+
+def _success(api_name: str, request: ExampleRequest) -> set[int]:
+    doc = load_spec(next(a for a in APIS if a.name == api_name).spec_path)
+    for _, operation in doc.operations():
+        if operation["operationId"] == request.operation_id:
+            return {int(s) for s in operation["responses"] if str(s).startswith("2")}
+    raise AssertionError(request.operation_id)
+
+
+def test_every_example_in_order_on_one_server(
+    request: pytest.FixtureRequest, client: TestClient
+) -> None:
+    assert {api.name for api, _ in EXAMPLES} == {api.name for api in APIS}
+    for api, example in EXAMPLES:
+        credentials = request.getfixturevalue(CREDENTIAL_FIXTURES[api.name])
+        response = _send(client, api.base_path, example, credentials)
+        assert response.status_code in _success(api.name, example), (
+            f"{api.name} example {example.name}: {response.status_code} {response.text}"
+        )
 
 
 @pytest.mark.parametrize(
-    ("api", "method", "path", "query", "headers", "body", "operation"), list(_example_requests())
+    ("api", "example"), EXAMPLES, ids=[f"{api.name}-{example.name}" for api, example in EXAMPLES]
 )
-def test_example_succeeds_then_repeats_or_conflicts(
-    request: pytest.FixtureRequest,
-    client: TestClient,
-    api: str,
-    method: str,
-    path: str,
-    query: dict[str, str],
-    headers: dict[str, str],
-    body: Any,
-    operation: dict[str, Any],
+def test_an_example_sent_twice_repeats_or_conflicts(
+    request: pytest.FixtureRequest, client: TestClient, api: Any, example: ExampleRequest
 ) -> None:
-    headers = {**headers, **request.getfixturevalue(CREDENTIAL_FIXTURES[api])}
-    first = client.request(method.upper(), path, params=query, headers=headers, json=body)
-    assert 200 <= first.status_code < 300, first.text
-    second = client.request(method.upper(), path, params=query, headers=headers, json=body)
-    assert second.status_code == first.status_code or (
-        second.status_code == 409 and "409" in operation["responses"]
-    ), second.text
+    credentials = request.getfixturevalue(CREDENTIAL_FIXTURES[api.name])
+    first = _send(client, api.base_path, example, credentials)
+    assert first.status_code in _success(api.name, example), first.text
+    second = _send(client, api.base_path, example, credentials)
+    assert second.status_code == first.status_code or second.status_code == 409, second.text
+    if example.headers.get("x-idempotency-key"):
+        assert second.json() == first.json(), "a replay returns the identical response"

@@ -68,9 +68,11 @@ def _named_example(data: dict[str, Any]) -> dict[str, Any]:
             id="media example",
         ),
         pytest.param(
-            lambda d: d["components"]["parameters"]["IdempotencyKey"].update(example=""),
+            lambda d: d["components"]["parameters"]["IdempotencyKey"]["examples"][
+                "expiring"
+            ].update(value=""),
             "examples_match_schemas",
-            "$.components.parameters.IdempotencyKey.example",
+            "$.components.parameters.IdempotencyKey.examples.expiring.value",
             "should be non-empty",
             id="parameter example",
         ),
