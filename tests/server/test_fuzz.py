@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from keywright.apis import get_api
-from keywright.contract import Credentials
+from keywright.contract.local import server_credentials
 from keywright.server import create_app, load_config
 from tests.fuzzing import fuzz_test
 
 CONFIG = load_config(environ={})
 APP = create_app(CONFIG, validate_responses=True)
-CREDENTIALS = Credentials.from_config(CONFIG)
+CREDENTIALS = server_credentials(CONFIG)
 
 test_proxy_keys = fuzz_test(APP, get_api("proxy-keys"), CREDENTIALS)
 test_access_keys = fuzz_test(APP, get_api("access-keys"), CREDENTIALS)

@@ -7,12 +7,24 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 
-from keywright.contract.config import Credentials
+from keywright.contract.credentials import Credentials
 from keywright.errors.protocol import EnvelopeHttpProtocol
+
+if TYPE_CHECKING:
+    from keywright.server.config import Config
+
+MOCK_CREDENTIALS = Credentials(
+    {
+        ("proxy-keys", "x-api-key"): ("pat.contract.keywright.0a1b2c3d",),
+        ("access-keys", "OAuth2"): ("contract-token",),
+        ("api-keys", "AdminToken"): ("adm_contract",),
+    }
+)
+"""Well-formed credentials, which is all the mock asks for."""
 
 
 def local_target(*, mock: bool) -> tuple[Any, Credentials]:
@@ -20,21 +32,28 @@ def local_target(*, mock: bool) -> tuple[Any, Credentials]:
     if mock:
         from keywright.mock import create_app as create_mock
 
-        credentials = Credentials(
-            proxy_api_key="pat.contract.keywright.0a1b2c3d",
-            oauth_token="contract-token",
-            admin_token="adm_contract",
-        )
-        return create_mock(), credentials
+        return create_mock(), MOCK_CREDENTIALS
     from keywright.server import create_app as create_server
     from keywright.server.config import load_config
 
     config = load_config()
-    return create_server(config), Credentials.from_config(config)
+    return create_server(config), server_credentials(config)
+
+
+def server_credentials(config: Config) -> Credentials:
+    """The first credential of each kind the reference server accepts."""
+    return Credentials(
+        {
+            ("proxy-keys", "x-api-key"): (config.proxy_admin_keys[0].key,),
+            ("access-keys", "OAuth2"): (config.oauth_tokens[0].token,),
+            ("api-keys", "AdminToken"): (config.admin_tokens[0],),
+        }
+    )
 
 
 @contextmanager
-def serving(app: Any, *, timeout: float = 30) -> Iterator[str]:
+def serving(app: Any, *, timeout: float = 30, **uvicorn_options: Any) -> Iterator[str]:
+    """`app` on a free loopback port, in a thread; yields its URL (https with `ssl_certfile`)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -46,6 +65,7 @@ def serving(app: Any, *, timeout: float = 30) -> Iterator[str]:
             log_level="warning",
             access_log=False,
             http=EnvelopeHttpProtocol,
+            **uvicorn_options,
         )
     )
     thread = threading.Thread(target=server.run, daemon=True)
@@ -56,7 +76,8 @@ def serving(app: Any, *, timeout: float = 30) -> Iterator[str]:
             raise RuntimeError("the local server did not start")
         time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}"
+        scheme = "https" if uvicorn_options.get("ssl_certfile") else "http"
+        yield f"{scheme}://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=timeout)
