@@ -190,7 +190,10 @@ def contract(
     from keywright.contract.runner import ContractRun, run, wait_for
     from keywright.contract.suite import Suite
 
-    given = Credentials.parse(credential_entries).merged_over(_named(named_credentials))
+    try:
+        given = Credentials.parse(credential_entries).merged_over(_named(named_credentials))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--credential") from None
     if spec_paths:
         suites = [Suite.from_spec(path, base_path=base_path) for path in spec_paths]
     else:
