@@ -32,6 +32,36 @@ def _explain(error: ValidationError, root: str) -> Iterator[Violation]:
                 )
         return
     if error.validator in ("oneOf", "anyOf") and error.context:
+        discriminated = _by_discriminator(error, root)
+        if discriminated is not None:
+            yield from discriminated
+            return
         yield from _explain(best_match(error.context), root)
         return
     yield Violation(json_path(path, root), error.message)
+
+
+def _by_discriminator(error: ValidationError, root: str) -> list[Violation] | None:
+    """With a discriminator, the alternative the instance names is the one to explain; an
+    unknown or missing name is the violation. None without a discriminator."""
+    name = error.schema.get("discriminator", {}).get("propertyName")
+    if not name or not isinstance(error.instance, dict):
+        return None
+    alternatives: dict[object, int] = {}
+    for index, alternative in enumerate(error.schema[error.validator]):
+        for value in alternative.get("properties", {}).get(name, {}).get("enum", []):
+            alternatives[value] = index
+    path = [*error.absolute_path, name]
+    allowed = ", ".join(repr(value) for value in alternatives)
+    if name not in error.instance:
+        return [Violation(json_path(path, root), f"'{name}' is required: one of {allowed}")]
+    value = error.instance[name]
+    if not isinstance(value, str | int | float | bool) or value not in alternatives:
+        return [Violation(json_path(path, root), f"{value!r} is not one of {allowed}")]
+    chosen = alternatives[value]
+    return [
+        violation
+        for sub in error.context
+        if sub.relative_schema_path and sub.relative_schema_path[0] == chosen
+        for violation in _explain(sub, root)
+    ]
