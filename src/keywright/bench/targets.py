@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from keywright.apis import APIS, PROJECT_ROOT, Api
+from keywright.apis import APIS, Api
+from keywright.node_tools import node_tool
 
-PRISM_VERSION = "5.14.2"  # 5.16.0's -m crashes at start on Node 20 ('isPrimary')
-TOOLS_DIR = PROJECT_ROOT / "bench" / "tools"
+PRISM_VERSION = "5.14.2"  # pinned in tools/package.json; 5.16.0's -m crashes on Node 20
 WORKERS = os.cpu_count() or 1  # our servers use every core, as a deployment would
 
 
@@ -24,7 +22,8 @@ class Target:
     per_api: bool
     strips_base_path: bool = False  # Prism ignores the path in `servers`
 
-    def command(self, port: int, api: Api | None, db: Path) -> list[str]:
+    def command(self, port: int, api: Api | None, db: Path, config: Path) -> list[str]:
+        """`db` and `config` are the reference server's SQLite file and config file."""
         keywright = [sys.executable, "-m", "keywright"]
         quiet = ["--log-level", "warning"]  # like Prism's `-v error` below: no line per request
         match self.name:
@@ -39,6 +38,8 @@ class Target:
                     str(port),
                     "--db",
                     str(db),
+                    "--config",
+                    str(config),
                     "--workers",
                     str(WORKERS),
                 ]
@@ -86,26 +87,8 @@ PEER = "prism -m"
 
 
 def prism_executable() -> Path:
-    """Prism, installed from the npm registry into bench/tools on first use."""
-    executable = TOOLS_DIR / "node_modules" / ".bin" / "prism"
-    if not executable.exists():
-        if shutil.which("npm") is None:
-            raise RuntimeError("npm is needed to install Prism for the benchmark")
-        TOOLS_DIR.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                "npm",
-                "install",
-                "--silent",
-                "--no-audit",
-                "--no-fund",
-                "--prefix",
-                str(TOOLS_DIR),
-                f"@stoplight/prism-cli@{PRISM_VERSION}",
-            ],
-            check=True,
-        )
-    return executable
+    """Prism, from the Node tools pinned in tools/package-lock.json (installed on first use)."""
+    return node_tool("prism")
 
 
 __all__ = ["APIS", "PEER", "TARGETS", "Target", "prism_executable"]

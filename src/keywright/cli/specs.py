@@ -12,18 +12,36 @@ from keywright.apis import APIS
 
 @click.command()
 @click.argument("specs", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def lint(specs: tuple[Path, ...]) -> None:
-    """Check specs (default: all of specs/) with openapi-spec-validator and our own checks."""
-    from keywright.specs.lint import lint_spec
+@click.option(
+    "--external/--no-external",
+    default=True,
+    show_default=True,
+    help="Also run Spectral (spectral:oas) and Redocly (recommended), where Node.js is installed.",
+)
+def lint(specs: tuple[Path, ...], external: bool) -> None:
+    """Check specs (default: all of specs/) with openapi-spec-validator, our own checks, and
+    the independent linters Spectral and Redocly."""
+    from keywright.specs.lint import Finding, lint_spec
 
     paths = specs or tuple(api.spec_path for api in APIS)
+    findings: dict[Path, list[Finding]] = {path: lint_spec(path) for path in paths}
+    if external:
+        from keywright.specs.external import external_findings, node_unavailable
+
+        why_not = node_unavailable()
+        if why_not is None:
+            for finding in external_findings(paths):
+                findings.setdefault(finding.file, []).append(finding)
+        else:
+            click.secho(f"(Spectral and Redocly skipped: {why_not})", dim=True)
     failed = 0
     for path in paths:
-        findings = lint_spec(path)
-        if findings:
+        if findings[path]:
             failed += 1
-            click.secho(f"✗ {_display(path)}: {len(findings)} problem(s)", fg="red", bold=True)
-            for finding in findings:
+            click.secho(
+                f"✗ {_display(path)}: {len(findings[path])} problem(s)", fg="red", bold=True
+            )
+            for finding in findings[path]:
                 click.echo(
                     f"  {_display(finding.file)}: {click.style(finding.path, fg='yellow')}: "
                     f"{finding.message} [{finding.check}]"
