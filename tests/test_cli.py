@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from keywright.apis import get_api
 from keywright.cli import main
+from tests.credentials import ADMIN
 from tests.processes import keywright
 
 
@@ -38,7 +39,7 @@ def test_serve_starts_on_a_fresh_data_folder_and_prints_how_to_get_in(tmp_path: 
         response = httpx.post(
             f"{url}/api/admin/api-keys",
             json={"scopes": ["pci:tokens:read"]},
-            headers={"Authorization": "Bearer adm_kwdevadmintoken"},
+            headers=ADMIN,
         )
         assert response.status_code == 200
         key_value = response.json()["key_value"]
@@ -46,5 +47,5 @@ def test_serve_starts_on_a_fresh_data_folder_and_prints_how_to_get_in(tmp_path: 
         server.terminate()
         output, _ = server.communicate(timeout=10)
     assert f"{url}/api/admin/ui/" in output
-    assert "adm_kwdevadmintoken" in output  # development credentials are printed
+    assert ADMIN["x-admin-token"] in output  # development credentials are printed
     assert key_value not in output

@@ -13,7 +13,7 @@ def test_a_spec_edit_without_regenerating_is_stale(tmp_path: Path) -> None:
     specs = tmp_path / "specs"
     shutil.copytree(SPECS_DIR, specs)
     spec = specs / "access-keys.yaml"
-    spec.write_text(spec.read_text().replace("maxLength: 100", "maxLength: 200"))
+    spec.write_text(spec.read_text().replace("example: INVALID_ARGUMENT", "example: NOT_FOUND"))
     assert codegen.stale_files(GENERATED_DIR, specs) == [
         "generated/keywright_models/access_keys.py"
     ]

@@ -17,7 +17,9 @@ class AccessKey(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    accessKeyId: Annotated[str | None, Field(examples=["ak_3f9c2d7e41b84a0c9e5d"])] = None
+    accessKeyId: Annotated[str | None, Field(examples=["6f1c2a4e-9b3d-4e57-8a21-5c7d9e0f1b2a"])] = (
+        None
+    )
     """
     Unique ID for this Access Key.
     """
@@ -25,7 +27,9 @@ class AccessKey(BaseModel):
     """
     The display name for this Access Key. It must be unique for the resource tied to the key.
     """
-    projectId: Annotated[str | None, Field(examples=["my-project"])] = None
+    projectId: Annotated[str | None, Field(examples=["51bc3f40-f266-4ca8-8938-a1ed0ff32b9a"])] = (
+        None
+    )
     """
     The project ID this key is tied to.
     """
@@ -67,7 +71,7 @@ class CreateAccessKeyRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    displayName: Annotated[str, Field(examples=["CI pipeline"], max_length=100, min_length=1)]
+    displayName: Annotated[str, Field(examples=["CI pipeline"], min_length=1)]
     """
     Required. The display name for this Access Key. It must be unique for the resource tied to the key.
     """
@@ -82,9 +86,7 @@ class CreateAccessKeyResponse(BaseModel):
         extra="forbid",
     )
     accessKey: AccessKey | None = None
-    secret: Annotated[str | None, Field(examples=["sk_Qm9sZC1yYW5kb20tc2VjcmV0LXZhbHVlLTAx"])] = (
-        None
-    )
+    secret: Annotated[str | None, Field(examples=["Q_qHBbB8DfjeX2m9kLpR4tVw7yZa1cE3"])] = None
     """
     The Access Key secret. After an Access Key has been created it is impossible to retrieve its secret again.
     """

@@ -24,9 +24,7 @@ class ApiKey(BaseModel):
     """
     When the key expires; absent for a key that never expires.
     """
-    key_value: Annotated[
-        str, Field(examples=["key_1234567890ABCDEF"], pattern="^key_[0-9A-Za-z]+$")
-    ]
+    key_value: Annotated[str, Field(examples=["key_1234567890ABCDEF"])]
     """
     The generated API key value. It will only be returned once with this response.
     """
@@ -41,7 +39,7 @@ class CreateApiKeyRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    expiration_time: Annotated[int | None, Field(examples=[3600], ge=1, le=315360000)] = None
+    expiration_time: Annotated[int | None, Field(examples=[3600], ge=1, le=7776000)] = None
     """
     Specifies how many seconds after creation the API key will expire automatically.
     """
@@ -98,8 +96,7 @@ class Scopes(RootModel[list[Scope]]):
     """
 
     root: Annotated[
-        list[Scope],
-        Field(examples=[["pci:tokens:create", "pci:tokens:read"]], max_length=14, min_length=1),
+        list[Scope], Field(examples=[["pci:tokens:create", "pci:tokens:read"]], min_length=1)
     ]
     """
     A list of scopes that the API key will have access to.

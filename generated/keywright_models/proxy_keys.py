@@ -12,12 +12,18 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel
 class AllEnvironments(BaseModel):
     """
     The key serves every environment of the project, present and future.
+    `environments` is not needed; a list sent anyway is ignored.
+
     """
 
     model_config = ConfigDict(
         extra="forbid",
     )
     scope: Literal["all"]
+    environments: list[EnvironmentIdentifier] | None = None
+    """
+    Ignored.
+    """
 
 
 class CreateProxyKeyRequest(BaseModel):
@@ -28,15 +34,9 @@ class CreateProxyKeyRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    description: Annotated[str | None, Field(examples=["A description"], max_length=1024)] = None
+    description: Annotated[str | None, Field(examples=["A description"])] = None
     identifier: Annotated[
-        str,
-        Field(
-            examples=["MyProxyKey"],
-            max_length=128,
-            min_length=1,
-            pattern="^[A-Za-z_][A-Za-z0-9_]*$",
-        ),
+        str, Field(examples=["MyProxyKey"], pattern="^[a-zA-Z_][0-9a-zA-Z_$]{0,127}$")
     ]
     """
     Unique identifier of the key in the account.
@@ -45,8 +45,11 @@ class CreateProxyKeyRequest(BaseModel):
     organizations: ProxyKeyOrganizations
 
 
-class Environment(RootModel[str]):
-    root: Annotated[str, Field(max_length=128, min_length=1, pattern="^[A-Za-z0-9_-]+$")]
+class EnvironmentIdentifier(RootModel[str]):
+    root: Annotated[str, Field(examples=["dev"], pattern="^[a-zA-Z_][0-9a-zA-Z_$]{0,127}$")]
+    """
+    An environment's identifier, a Harness identifier.
+    """
 
 
 class Error(BaseModel):
@@ -57,7 +60,7 @@ class Error(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    code: Annotated[str, Field(examples=["404"], pattern="^[1-5][0-9]{2}$")]
+    code: Annotated[str, Field(examples=["404"])]
     """
     The http error code
     """
@@ -93,7 +96,7 @@ class ProxyKeyOrganization(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    projects: Annotated[dict[str, ProxyKeyProject], Field(max_length=100, min_length=1)]
+    projects: Annotated[dict[str, ProxyKeyProject], Field(min_length=1)]
     """
     A map from project identifier to the environments of that project the key may serve.
     """
@@ -102,11 +105,13 @@ class ProxyKeyOrganization(BaseModel):
 class ProxyKeyOrganizations(RootModel[dict[str, ProxyKeyOrganization]]):
     """
     The organisations the key may serve: a map from organisation identifier
-    to the projects of that organisation the key may serve.
+    to the projects of that organisation the key may serve. In all, a key may
+    serve at most 1,000 environments (a project with scope `all` counts all of
+    its environments); more is refused with 400.
 
     """
 
-    root: Annotated[dict[str, ProxyKeyOrganization], Field(max_length=50, min_length=1)]
+    root: Annotated[dict[str, ProxyKeyOrganization], Field(min_length=1)]
 
 
 class SelectedEnvironments(BaseModel):
@@ -118,7 +123,7 @@ class SelectedEnvironments(BaseModel):
         extra="forbid",
     )
     scope: Literal["selected"]
-    environments: Annotated[list[Environment], Field(max_length=100, min_length=1)]
+    environments: Annotated[list[EnvironmentIdentifier], Field(min_length=1)]
     """
     Identifiers of the environments the key may serve.
     """

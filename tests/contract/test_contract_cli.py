@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from keywright.contract.local import serving
+from tests.configs import roomy_config
 from tests.contract import lax_server, recording_server
 from tests.processes import keywright
 
@@ -82,7 +83,8 @@ def test_keywright_serve_over_http_with_credentials_from_the_environment(tmp_pat
         "KEYWRIGHT_OAUTH_TOKEN": "ci-oauth-token",
         "KEYWRIGHT_ADMIN_TOKEN": "adm_ci",
     }
-    with keywright("serve", "--db", str(tmp_path / "kw.db"), env=ci_credentials) as (url, _):
+    serve = ("serve", "--db", str(tmp_path / "kw.db"), "--config", str(roomy_config(tmp_path)))
+    with keywright(*serve, env=ci_credentials) as (url, _):
         result = _contract(tmp_path, "--url", url, "--wait", "5", env=ci_credentials)
         again = _contract(tmp_path, "--url", url, *EXAMPLES_ONLY, env=ci_credentials)
     assert result.returncode == 0, result.stdout + result.stderr

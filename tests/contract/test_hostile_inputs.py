@@ -12,6 +12,7 @@ import orjson
 import pytest
 
 from keywright_models import access_keys, api_keys, proxy_keys
+from tests.credentials import PROJECT
 from tests.processes import keywright
 
 # path, credential header, validation status, envelope model
@@ -23,14 +24,14 @@ APIS = {
         proxy_keys.Error,
     ),
     "access-keys": (
-        "/v1/projects/my-project/accessKeys",
+        f"/v1/projects/{PROJECT}/accessKeys",
         b"Authorization: Bearer kw-dev-oauth-token",
         400,
         access_keys.ErrorResponse,
     ),
     "api-keys": (
         "/api/admin/api-keys",
-        b"Authorization: Bearer adm_kwdevadmintoken",
+        b"x-admin-token: adm_kwdevadmintoken",
         422,
         api_keys.Error,
     ),
@@ -113,7 +114,7 @@ def test_a_10_mb_body_is_rejected_before_it_is_read(server: str, api: str) -> No
 
 def test_a_very_long_path_parameter(server: str) -> None:
     path, credential, status, model = APIS["access-keys"]
-    long_path = path.replace("my-project", "p" * 20_000)
+    long_path = path.replace(PROJECT, "p" * 20_000)
     got, payload = _exchange(
         server, _request(long_path, [credential, JSON], b'{"displayName": "x"}')
     )

@@ -13,7 +13,7 @@ from keywright.apis import Api
 from keywright.app import Backend, build_app
 from keywright.dispatch import Call, Handler, Reply, Verifier
 
-ADMIN = {"Authorization": "Bearer adm_token"}
+ADMIN = {"x-admin-token": "adm_token"}
 BODY = {"scopes": ["pci:tokens:read"]}
 VALID_KEY = {
     "id": "0b8f5f4e-3a51-4d7e-9d6a-2f0f8a1c9b10",

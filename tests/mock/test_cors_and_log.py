@@ -10,7 +10,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from keywright.mock import create_app
-from tests.mock.conftest import API_KEYS, BEARER
+from tests.mock.calls import ADMIN, API_KEYS
 from tests.processes import keywright
 
 PREFLIGHT = {
@@ -32,7 +32,7 @@ def test_answers_a_browsers_preflight_from_localhost_3000(mock: TestClient) -> N
     actual = mock.post(
         API_KEYS,
         json={"scopes": ["pci:tokens:read"]},
-        headers={**BEARER, "Origin": "http://localhost:3000"},
+        headers={**ADMIN, "Origin": "http://localhost:3000"},
     )
     assert actual.headers["access-control-allow-origin"] == "*"
 
@@ -49,7 +49,7 @@ def test_one_log_line_per_request_with_the_chosen_example(
 ) -> None:
     with caplog.at_level(logging.INFO, logger="keywright.mock"):
         mock.post(
-            API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers={**BEARER, "Prefer": "code=403"}
+            API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers={**ADMIN, "Prefer": "code=403"}
         )
     lines = [r.getMessage() for r in caplog.records if r.name == "keywright.mock"]
     assert lines == ["POST /api/admin/api-keys 403 default"]
@@ -60,7 +60,7 @@ def test_latency_applies_to_every_request() -> None:
 
     client = TestClient(create_app(latency_ms=250))
     started = time.monotonic()
-    client.post(API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers=BEARER)
+    client.post(API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers=ADMIN)
     assert time.monotonic() - started >= 0.25
 
 
@@ -71,7 +71,7 @@ def test_every_worker_process_logs_its_requests_at_info(level: str, logged: bool
         process,
     ):
         for _ in range(4):  # the two workers share the port; each gets some of the requests
-            httpx.post(url + API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers=BEARER)
+            httpx.post(url + API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers=ADMIN)
         process.terminate()
         output, _ = process.communicate(timeout=15)
     lines = [line for line in output.splitlines() if line.startswith("POST ")]

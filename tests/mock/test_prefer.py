@@ -9,7 +9,15 @@ from starlette.testclient import TestClient
 
 from keywright.apis import get_api
 from keywright.specs import load_spec
-from tests.mock.conftest import ACCESS_KEYS, API_KEYS, BEARER, PROXY_ADMIN, PROXY_BODY, PROXY_KEYS
+from tests.mock.calls import (
+    ACCESS_KEYS,
+    ADMIN,
+    API_KEYS,
+    OAUTH,
+    PROXY_ADMIN,
+    PROXY_BODY,
+    PROXY_KEYS,
+)
 
 BODY = {"scopes": ["pci:tokens:read"]}
 
@@ -37,14 +45,14 @@ def test_code_picks_a_documented_error_with_its_realistic_example(
 
 
 def test_an_undocumented_code_is_refused_listing_the_documented_ones(mock: TestClient) -> None:
-    response = mock.post(API_KEYS, json=BODY, headers={**BEARER, "Prefer": "code=418"})
+    response = mock.post(API_KEYS, json=BODY, headers={**ADMIN, "Prefer": "code=418"})
     assert response.status_code == 422
     assert "documented: 200, 401, 403, 422, 500" in response.json()["message"]
 
 
 def test_example_picks_a_named_example(mock: TestClient) -> None:
     response = mock.post(
-        ACCESS_KEYS, json={"displayName": "x"}, headers={**BEARER, "Prefer": "example=default"}
+        ACCESS_KEYS, json={"displayName": "x"}, headers={**OAUTH, "Prefer": "example=default"}
     )
     assert response.status_code == 200
     assert response.json() == _example("access-keys", "200"), (
@@ -53,14 +61,14 @@ def test_example_picks_a_named_example(mock: TestClient) -> None:
 
 
 def test_code_and_example_combine(mock: TestClient) -> None:
-    response = mock.post(API_KEYS + "?__code=403&__example=default", json=BODY, headers=BEARER)
+    response = mock.post(API_KEYS + "?__code=403&__example=default", json=BODY, headers=ADMIN)
     assert response.status_code == 403
     assert response.json() == _example("api-keys", "403")
 
 
 def test_an_unknown_example_is_refused_listing_the_ones_there_are(mock: TestClient) -> None:
     response = mock.post(
-        ACCESS_KEYS, json={"displayName": "x"}, headers={**BEARER, "Prefer": "example=cat"}
+        ACCESS_KEYS, json={"displayName": "x"}, headers={**OAUTH, "Prefer": "example=cat"}
     )
     assert response.status_code == 400
     message = response.json()["error"]["message"]
@@ -72,7 +80,7 @@ def test_an_unknown_example_is_refused_listing_the_ones_there_are(mock: TestClie
 def test_dynamic_with_a_seed_is_deterministic(mock: TestClient) -> None:
     def call(seed: int) -> dict:
         return mock.post(
-            API_KEYS, json=BODY, headers={**BEARER, "Prefer": f"dynamic=true, seed={seed}"}
+            API_KEYS, json=BODY, headers={**ADMIN, "Prefer": f"dynamic=true, seed={seed}"}
         ).json()
 
     assert call(7) == call(7)
@@ -82,27 +90,27 @@ def test_dynamic_with_a_seed_is_deterministic(mock: TestClient) -> None:
 
 def test_dynamic_without_a_seed_differs_each_call(mock: TestClient) -> None:
     calls = [
-        mock.post(API_KEYS + "?__dynamic=true", json=BODY, headers=BEARER).json() for _ in range(2)
+        mock.post(API_KEYS + "?__dynamic=true", json=BODY, headers=ADMIN).json() for _ in range(2)
     ]
     assert calls[0]["key_value"] != calls[1]["key_value"]
 
 
 def test_delay(mock: TestClient) -> None:
     started = time.monotonic()
-    response = mock.post(API_KEYS, json=BODY, headers={**BEARER, "Prefer": "delay=300"})
+    response = mock.post(API_KEYS, json=BODY, headers={**ADMIN, "Prefer": "delay=300"})
     assert response.status_code == 200
     assert time.monotonic() - started >= 0.3
 
 
 @pytest.mark.parametrize("prefer", ["code=abc", "seed=x", "dynamic=maybe", "delay=-5"])
 def test_malformed_preferences_are_refused(mock: TestClient, prefer: str) -> None:
-    response = mock.post(API_KEYS, json=BODY, headers={**BEARER, "Prefer": prefer})
+    response = mock.post(API_KEYS, json=BODY, headers={**ADMIN, "Prefer": prefer})
     assert response.status_code == 422
     assert response.json()["validation_errors"][0]["path"] == "$.headers.prefer"
 
 
 def test_named_examples_of_the_success_response(mock: TestClient) -> None:
-    response = mock.post(API_KEYS, json=BODY, headers={**BEARER, "Prefer": "example=permanent"})
+    response = mock.post(API_KEYS, json=BODY, headers={**ADMIN, "Prefer": "example=permanent"})
     assert response.status_code == 200
     assert response.json()["key_value"] == "key_ABCDEF1234567890"
     assert "expires_at" not in response.json()

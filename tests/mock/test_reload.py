@@ -18,7 +18,7 @@ def _forbidden_message(url: str) -> str | None:
         response = httpx.post(
             f"{url}/api/admin/api-keys",
             json={"scopes": ["pci:tokens:read"]},
-            headers={"Authorization": "Bearer adm_reload", "Prefer": "code=403"},
+            headers={"x-admin-token": "reload-admin", "Prefer": "code=403"},
         )
     except httpx.TransportError:
         return None  # restarting

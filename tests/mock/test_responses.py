@@ -7,11 +7,19 @@ from datetime import UTC, datetime, timedelta
 from starlette.testclient import TestClient
 
 from keywright_models import access_keys, api_keys, proxy_keys
-from tests.mock.conftest import ACCESS_KEYS, API_KEYS, BEARER, PROXY_ADMIN, PROXY_BODY, PROXY_KEYS
+from tests.mock.calls import (
+    ACCESS_KEYS,
+    ADMIN,
+    API_KEYS,
+    OAUTH,
+    PROXY_ADMIN,
+    PROXY_BODY,
+    PROXY_KEYS,
+)
 
 
 def test_the_request_comes_back_where_the_response_has_a_field_for_it(mock: TestClient) -> None:
-    response = mock.post(ACCESS_KEYS, json={"displayName": "Frontend dev"}, headers=BEARER)
+    response = mock.post(ACCESS_KEYS, json={"displayName": "Frontend dev"}, headers=OAUTH)
     assert response.status_code == 200
     body = access_keys.CreateAccessKeyResponse.model_validate(response.json())
     assert body.accessKey.displayName == "Frontend dev"
@@ -21,7 +29,7 @@ def test_the_request_comes_back_where_the_response_has_a_field_for_it(mock: Test
 def test_timestamps_are_now_and_expiry_follows_expiration_time(mock: TestClient) -> None:
     before = datetime.now(UTC).replace(microsecond=0)
     body = mock.post(
-        API_KEYS, json={"scopes": ["network:tokens:use"], "expiration_time": 90}, headers=BEARER
+        API_KEYS, json={"scopes": ["network:tokens:use"], "expiration_time": 90}, headers=ADMIN
     ).json()
     key = api_keys.ApiKey.model_validate(body)
     assert before <= key.created_at <= datetime.now(UTC)
@@ -30,13 +38,13 @@ def test_timestamps_are_now_and_expiry_follows_expiration_time(mock: TestClient)
 
 
 def test_no_expiration_time_means_no_expires_at(mock: TestClient) -> None:
-    body = mock.post(API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers=BEARER).json()
+    body = mock.post(API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers=ADMIN).json()
     assert "expires_at" not in body
 
 
 def test_ids_and_key_values_are_fresh_on_every_call(mock: TestClient) -> None:
     first, second = (
-        mock.post(API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers=BEARER).json()
+        mock.post(API_KEYS, json={"scopes": ["pci:tokens:read"]}, headers=ADMIN).json()
         for _ in range(2)
     )
     assert first["id"] != second["id"]
@@ -47,10 +55,13 @@ def test_ids_and_key_values_are_fresh_on_every_call(mock: TestClient) -> None:
     ]
     assert keys[0] != keys[1]
     secrets = [
-        mock.post(ACCESS_KEYS, json={"displayName": "a"}, headers=BEARER).json()["secret"]
+        mock.post(ACCESS_KEYS, json={"displayName": "a"}, headers=OAUTH).json()["secret"]
         for _ in range(2)
     ]
-    assert secrets[0] != secrets[1] and all(s.startswith("sk_") for s in secrets)
+    assert secrets[0] != secrets[1]
+    assert all(len(s) == len("Q_qHBbB8DfjeX2m9kLpR4tVw7yZa1cE3") for s in secrets), (
+        "shaped like the example"
+    )
 
 
 def test_success_status_is_the_documented_one(mock: TestClient) -> None:

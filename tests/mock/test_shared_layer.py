@@ -6,33 +6,25 @@ import pytest
 from starlette.testclient import TestClient
 
 from keywright.server import create_app as create_server
-from keywright.server.config import load_config
-from tests.server.conftest import basic
+from tests.credentials import ADMIN, DEV, OAUTH, PROJECT, PROXY_ADMIN, basic
 
-# The development credentials: valid for the server, well-formed for the mock.
-DEV = load_config(environ={})
-ADMIN = {"Authorization": f"Bearer {DEV.admin_tokens[0]}"}
-OAUTH = {"Authorization": f"Bearer {DEV.oauth_tokens[0].token}"}
-PROXY = {"x-api-key": DEV.proxy_admin_keys[0].key}
+# The development credentials are valid for the server and well-formed for the mock.
+ACCESS_KEYS = f"/v1/projects/{PROJECT}/accessKeys"
 
 BAD_REQUESTS = {
     "invalid scopes": ("/api/admin/api-keys", ADMIN, b'{"scopes": ["pci:tokens:erase"], "x": 1}'),
     "malformed JSON": ("/api/admin/api-keys", ADMIN, b'{"scopes": ['),
     "no credentials": ("/api/admin/api-keys", {}, b'{"scopes": ["pci:tokens:read"]}'),
-    "malformed token": ("/api/admin/api-keys", {"Authorization": "Bearer not-admin"}, b"{}"),
-    "missing field": ("/v1/projects/my-project/accessKeys", OAUTH, b"{}"),
-    "bad basic header": (
-        "/v1/projects/my-project/accessKeys",
-        {"Authorization": "Basic !!!"},
-        b"{}",
-    ),
-    "basic not a key": ("/v1/projects/my-project/accessKeys", basic("someone", "pw"), b"{}"),
+    "empty admin token": ("/api/admin/api-keys", {"x-admin-token": ""}, b"{}"),
+    "missing field": (ACCESS_KEYS, OAUTH, b"{}"),
+    "bad basic header": (ACCESS_KEYS, {"Authorization": "Basic !!!"}, b"{}"),
+    "basic without a user": (ACCESS_KEYS, basic("", "pw"), b"{}"),
     "invalid proxy body": (
         "/cf/admin/proxy/keys?accountIdentifier=dev_account",
-        PROXY,
+        PROXY_ADMIN,
         b'{"identifier": "1x", "organizations": {}}',
     ),
-    "missing query": ("/cf/admin/proxy/keys", PROXY, b'{"identifier": "k", "name": "n"}'),
+    "missing query": ("/cf/admin/proxy/keys", PROXY_ADMIN, b'{"identifier": "k", "name": "n"}'),
     "malformed api key": (
         "/cf/admin/proxy/keys?accountIdentifier=dev_account",
         {"x-api-key": "plain"},
@@ -60,7 +52,10 @@ def test_mock_and_server_fail_alike(
 
 @pytest.mark.parametrize(
     "headers",
-    [basic("ak_frontend", "sk_anything"), {"Authorization": "Bearer any"}],
+    [
+        basic("6f1c2a4e-9b3d-4e57-8a21-5c7d9e0f1b2a", "Q_qHBbB8Dfje"),
+        {"Authorization": "Bearer any"},
+    ],
     ids=["basic", "oauth2"],
 )
 def test_any_well_formed_credential_is_accepted(mock: TestClient, headers: dict[str, str]) -> None:
@@ -79,7 +74,8 @@ def test_any_well_formed_credential_is_accepted(mock: TestClient, headers: dict[
         {"Authorization": "Bearer"},
         {"Authorization": "Basic not-base64!"},
         {"Authorization": "Token x"},
-        basic("someone", "secret"),
+        basic("", "secret"),
+        basic("6f1c2a4e-9b3d-4e57-8a21-5c7d9e0f1b2a", ""),
         {"Authorization": "Bearer two words"},
     ],
     ids=[
@@ -87,7 +83,8 @@ def test_any_well_formed_credential_is_accepted(mock: TestClient, headers: dict[
         "bearer without token",
         "bad basic",
         "unknown scheme",
-        "basic not an access key",
+        "basic without a user",
+        "basic without a password",
         "bad token",
     ],
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,9 +42,4 @@ def oauth(config: Config) -> dict[str, str]:
 
 @pytest.fixture
 def admin_token(config: Config) -> dict[str, str]:
-    return {"Authorization": f"Bearer {config.admin_tokens[0]}"}
-
-
-def basic(user: str, password: str) -> dict[str, str]:
-    token = base64.b64encode(f"{user}:{password}".encode()).decode()
-    return {"Authorization": f"Basic {token}"}
+    return {"x-admin-token": config.admin_tokens[0]}

@@ -124,13 +124,8 @@ def test_unexpected_exceptions_are_500_in_the_envelope_and_log_no_secret(
     assert config.admin_tokens[0] not in caplog.text
 
 
-@pytest.mark.parametrize(
-    "header_value", ["a" * 256, "bad\x7fvalue", ""], ids=["too long", "control character", "empty"]
-)
-def test_invalid_idempotency_key_is_422(
-    client: TestClient, admin_token: dict[str, str], header_value: str
-) -> None:
-    headers = {**admin_token, "x-idempotency-key": header_value}
+def test_an_empty_idempotency_key_is_422(client: TestClient, admin_token: dict[str, str]) -> None:
+    headers = {**admin_token, "x-idempotency-key": ""}
     response = client.post(
         "/api/admin/api-keys", json={"scopes": ["pci:tokens:read"]}, headers=headers
     )

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from keywright.apis import get_api
-from keywright.contract.local import server_credentials
+from keywright.contract.local import LocalTarget, server_credentials
 from keywright.server import create_app, load_config
 from tests.fuzzing import fuzz_test
 
 CONFIG = load_config(environ={})
-APP = create_app(CONFIG, validate_responses=True)
-CREDENTIALS = server_credentials(CONFIG)
+SERVER = LocalTarget(create_app(CONFIG, validate_responses=True), server_credentials(CONFIG))
 
-test_proxy_keys = fuzz_test(APP, get_api("proxy-keys"), CREDENTIALS)
-test_access_keys = fuzz_test(APP, get_api("access-keys"), CREDENTIALS)
-test_api_keys = fuzz_test(APP, get_api("api-keys"), CREDENTIALS)
+test_proxy_keys = fuzz_test(SERVER, get_api("proxy-keys"))
+test_access_keys = fuzz_test(SERVER, get_api("access-keys"))
+test_api_keys = fuzz_test(SERVER, get_api("api-keys"))

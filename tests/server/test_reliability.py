@@ -3,7 +3,6 @@ no 5xx, every acknowledged key is stored and works, uniqueness rules hold."""
 
 from __future__ import annotations
 
-import base64
 import os
 import signal
 import threading
@@ -12,12 +11,16 @@ from pathlib import Path
 
 import httpx
 
+from tests.configs import roomy_config
+from tests.credentials import ADMIN, OAUTH, PROJECT, basic
 from tests.processes import keywright
 
 CLIENTS = 32
-ADMIN = {"Authorization": "Bearer adm_kwdevadmintoken"}
-OAUTH = {"Authorization": "Bearer kw-dev-oauth-token"}
 ENV = {"KEYWRIGHT_PROXY_API_KEY": "", "KEYWRIGHT_OAUTH_TOKEN": "", "KEYWRIGHT_ADMIN_TOKEN": ""}
+
+
+def _serve(tmp_path: Path, db: Path) -> list[str]:
+    return ["serve", "--db", str(db), "--config", str(roomy_config(tmp_path))]
 
 
 class Load:
@@ -52,7 +55,7 @@ class Load:
                         # Clients share names in pairs, so that uniqueness is contested.
                         name = f"load-{number // 2}-{turn}"
                         response = http.post(
-                            "/v1/projects/my-project/accessKeys",
+                            f"/v1/projects/{PROJECT}/accessKeys",
                             json={"displayName": name},
                             headers=OAUTH,
                         )
@@ -82,10 +85,6 @@ class Load:
             thread.join(timeout=60)
 
 
-def _basic(key_id: str, secret: str) -> dict[str, str]:
-    return {"Authorization": "Basic " + base64.b64encode(f"{key_id}:{secret}".encode()).decode()}
-
-
 def _assert_all_work(url: str, load: Load) -> None:
     with httpx.Client(base_url=url, timeout=10) as http:
         for key in load.api_keys:
@@ -97,15 +96,15 @@ def _assert_all_work(url: str, load: Load) -> None:
             assert response.status_code == 403, "the key authenticates (it holds no create scope)"
         for key_id, secret in load.access_keys:
             response = http.post(
-                "/v1/projects/my-project/accessKeys",
+                f"/v1/projects/{PROJECT}/accessKeys",
                 json={"displayName": f"check-{key_id}"},
-                headers=_basic(key_id, secret),
+                headers=basic(key_id, secret),
             )
             assert response.status_code == 200
 
 
 def test_32_clients_no_5xx_everything_acknowledged_is_there(tmp_path: Path) -> None:
-    with keywright("serve", "--db", str(tmp_path / "kw.db"), env=ENV) as (url, _):
+    with keywright(*_serve(tmp_path, tmp_path / "kw.db"), env=ENV) as (url, _):
         load = Load(url, seconds=4)
         load.run()
         assert load.statuses and max(load.statuses) < 500
@@ -116,10 +115,10 @@ def test_32_clients_no_5xx_everything_acknowledged_is_there(tmp_path: Path) -> N
 
 def test_kill_9_under_load_loses_no_acknowledged_key(tmp_path: Path) -> None:
     db = tmp_path / "kw.db"
-    with keywright("serve", "--db", str(db), env=ENV) as (url, server):
+    with keywright(*_serve(tmp_path, db), env=ENV) as (url, server):
         load = Load(url, seconds=30)
         load.run(kill_after=2, pid=server.pid)
         server.wait(timeout=10)
     assert load.api_keys and load.access_keys
-    with keywright("serve", "--db", str(db), env=ENV) as (url, _):
+    with keywright(*_serve(tmp_path, db), env=ENV) as (url, _):
         _assert_all_work(url, load)

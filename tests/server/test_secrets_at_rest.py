@@ -10,6 +10,7 @@ import pytest
 from keywright.server import create_app
 from keywright.server.config import Config
 from keywright.server.store import SqliteStore
+from tests.credentials import ADMIN, OAUTH, PROJECT, PROXY_ADMIN
 
 
 def test_no_secret_in_the_database_file_or_the_log(
@@ -18,17 +19,14 @@ def test_no_secret_in_the_database_file_or_the_log(
     db = tmp_path / "kw.db"
     store = SqliteStore(db)
     client = create_app(config, store).test_client()
-    admin = {"Authorization": f"Bearer {config.admin_tokens[0]}"}
     with caplog.at_level(logging.DEBUG):
         api_key = client.post(
             "/api/admin/api-keys",
             json={"scopes": ["pci:tokens:read"]},
-            headers={**admin, "x-idempotency-key": "once"},
+            headers={**ADMIN, "x-idempotency-key": "once"},
         ).json()["key_value"]
         secret = client.post(
-            "/v1/projects/my-project/accessKeys",
-            json={"displayName": "CI"},
-            headers={"Authorization": f"Bearer {config.oauth_tokens[0].token}"},
+            f"/v1/projects/{PROJECT}/accessKeys", json={"displayName": "CI"}, headers=OAUTH
         ).json()["secret"]
         proxy_key = client.post(
             "/cf/admin/proxy/keys?accountIdentifier=dev_account",
@@ -37,7 +35,7 @@ def test_no_secret_in_the_database_file_or_the_log(
                 "name": "k",
                 "organizations": {"default": {"projects": {"web_app": {"scope": "all"}}}},
             },
-            headers={"x-api-key": config.proxy_admin_keys[0].key},
+            headers=PROXY_ADMIN,
         ).json()["key"]
     store.close()
     stored = b"".join(p.read_bytes() for p in tmp_path.iterdir())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -14,6 +15,7 @@ from keywright.server.store import (
     AlreadyExists,
     ApiKeyRecord,
     IdempotencyRecord,
+    LimitReached,
     ProxyKeyRecord,
     SqliteStore,
     Store,
@@ -39,11 +41,24 @@ async def test_proxy_key_identifier_is_unique_per_account(store: Store) -> None:
 
 async def test_access_key_display_name_is_unique_per_project(store: Store) -> None:
     record = AccessKeyRecord("ak_1", "p", "CI", "d", NOW, NOW)
-    await store.add_access_key(record)
+    await store.add_access_key(record, limit=10)
     with pytest.raises(AlreadyExists):
-        await store.add_access_key(replace(record, access_key_id="ak_2"))
+        await store.add_access_key(replace(record, access_key_id="ak_2"), limit=10)
     assert store.access_key("ak_1") == record
     assert store.access_key("ak_2") is None
+
+
+async def test_a_project_at_its_limit_takes_no_more_keys_even_concurrently(store: Store) -> None:
+    records = [AccessKeyRecord(f"ak_{n}", "p", f"key {n}", "d", NOW, NOW) for n in range(8)]
+    outcomes = await asyncio.gather(
+        *(store.add_access_key(record, limit=3) for record in records), return_exceptions=True
+    )
+    assert sum(outcome is None for outcome in outcomes) == 3
+    assert all(isinstance(o, LimitReached) for o in outcomes if o is not None)
+    stored = [r for r in records if store.access_key(r.access_key_id) is not None]
+    assert len(stored) == 3
+    other = AccessKeyRecord("ak_other", "q", "key 0", "d", NOW, NOW)
+    await store.add_access_key(other, limit=3)
 
 
 async def test_api_key_with_idempotency_record(store: Store) -> None:

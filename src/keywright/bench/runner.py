@@ -8,11 +8,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from keywright.apis import APIS
 from keywright.bench.process import ServerProcess, free_port
-from keywright.bench.scenarios import CREDENTIALS, Scenario, lua_script
+from keywright.bench.scenarios import CREDENTIALS, PROJECT, Scenario, lua_script
 from keywright.bench.targets import Target
 from keywright.bench.wrk import LoadResult, run_wrk
+from keywright.server.config import DEV_CONFIG
 from keywright.specs import load_spec
 
 
@@ -37,6 +40,7 @@ def run_bench(
 ) -> list[Measurement]:
     measurements: list[Measurement] = []
     with tempfile.TemporaryDirectory(prefix="keywright-bench-") as tmp:
+        config = _bench_config(Path(tmp))
         for round_ in range(1, repeat + 1):
             for target in targets:
                 groups = (
@@ -46,7 +50,9 @@ def run_bench(
                 )
                 for group in filter(None, groups):
                     db = Path(tmp) / f"{round_}-{free_port()}.db"
-                    measurements += _measure(target, group, db, seconds, warmup, round_, progress)
+                    measurements += _measure(
+                        target, group, db, config, seconds, warmup, round_, progress
+                    )
     return measurements
 
 
@@ -54,6 +60,7 @@ def _measure(
     target: Target,
     group: list[Scenario],
     db: Path,
+    config: Path,
     seconds: float,
     warmup: float,
     round_: int,
@@ -62,7 +69,7 @@ def _measure(
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     first = group[0]
-    server = ServerProcess(target.command(port, first.api if target.per_api else None, db))
+    server = ServerProcess(target.command(port, first.api if target.per_api else None, db, config))
     try:
         cold, status = server.first_answer(
             url + target.path(first.api, first.route),
@@ -80,6 +87,16 @@ def _measure(
     finally:
         server.stop()
     return [Measurement(target.name, s.name, load, peak, cold, status) for s, load in results]
+
+
+def _bench_config(folder: Path) -> Path:
+    """The development config, with room for every access key the load creates in the bench
+    project (the real service's limit of 10 per project would refuse the rest)."""
+    config = yaml.safe_load(DEV_CONFIG.read_text(encoding="utf-8"))
+    config["access_keys"]["max_keys_per_project"] = {"default": 10, PROJECT: 100_000_000}
+    path = folder / "bench-config.yaml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return path
 
 
 def _example_body(scenario: Scenario) -> str:

@@ -11,9 +11,12 @@ from keywright.apis import Api, get_api
 CREDENTIALS = {
     "proxy-keys": {"x-api-key": "pat.dev_account.kwdev.0d6f1b2c3a4e5f60"},
     "access-keys": {"Authorization": "Bearer kw-dev-oauth-token"},
-    "api-keys": {"Authorization": "Bearer adm_kwdevadmintoken"},
+    "api-keys": {"x-admin-token": "adm_kwdevadmintoken"},
 }
 """The development credentials: valid for `keywright serve`, well-formed for the mocks."""
+
+PROJECT = "51bc3f40-f266-4ca8-8938-a1ed0ff32b9a"
+"""The development project the access-key scenario creates its keys in."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ SCENARIOS = (
     Scenario(
         "access key",
         get_api("access-keys"),
-        "/projects/my-project/accessKeys",
+        f"/projects/{PROJECT}/accessKeys",
         """'{"displayName":"bench ' .. n .. '"}'""",
     ),
     Scenario(

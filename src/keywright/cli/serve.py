@@ -43,12 +43,18 @@ def serve(
 
     from keywright.server.banner import banner
     from keywright.server.config import ConfigError, load_config
+    from keywright.server.credential_shapes import shape_problems
     from keywright.server.store import open_store
 
     try:
         config = load_config(config_path)
     except ConfigError as exc:
         click.secho(f"✗ {exc}", fg="red", err=True)
+        sys.exit(2)
+    problems = shape_problems(config)
+    if problems:
+        for problem in problems:
+            click.secho(f"✗ {problem}", fg="red", err=True)
         sys.exit(2)
     if workers > 1 and db == ":memory:":
         click.secho(

@@ -38,12 +38,17 @@ def settings(
 
 
 def schemathesis_config(
-    suite: Suite, credentials: Credentials, *, seed: int | None = None, max_examples: int = 50
+    suite: Suite,
+    credentials: Credentials,
+    *,
+    seed: int | None = None,
+    max_examples: int = 50,
+    skipped_checks: tuple[str, ...] = (),
 ) -> SchemathesisConfig:
-    """For in-process runs (`schemathesis.openapi.from_asgi`), every check on."""
+    """For in-process runs, every check on but `skipped_checks`."""
     data = settings(suite, credentials)
     data["generation"] = {"max-examples": max_examples}
-    data["checks"] = {"enabled": True}
+    data["checks"] = {"enabled": True, **{name: {"enabled": False} for name in skipped_checks}}
     if seed is not None:
         data["seed"] = seed
     return SchemathesisConfig.from_dict(data)

@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import uvicorn
@@ -26,18 +27,30 @@ MOCK_CREDENTIALS = Credentials(
 )
 """Well-formed credentials, which is all the mock asks for."""
 
+MOCK_SKIPS = ("ignored_auth",)
+"""Checks that cannot hold for the mock: it accepts any well-formed credential by design, so
+`ignored_auth`'s made-up credential is, rightly, accepted. Its refusal of missing and malformed
+credentials is tested directly (tests/mock)."""
 
-def local_target(*, mock: bool) -> tuple[Any, Credentials]:
+
+@dataclass(frozen=True)
+class LocalTarget:
+    app: Any
+    credentials: Credentials
+    skipped_checks: tuple[str, ...] = ()
+
+
+def local_target(*, mock: bool) -> LocalTarget:
     """Our mock (with any well-formed credentials) or reference server (development credentials)."""
     if mock:
         from keywright.mock import create_app as create_mock
 
-        return create_mock(), MOCK_CREDENTIALS
+        return LocalTarget(create_mock(), MOCK_CREDENTIALS, MOCK_SKIPS)
     from keywright.server import create_app as create_server
     from keywright.server.config import load_config
 
     config = load_config()
-    return create_server(config), server_credentials(config)
+    return LocalTarget(create_server(config), server_credentials(config))
 
 
 def server_credentials(config: Config) -> Credentials:

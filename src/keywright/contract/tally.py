@@ -15,8 +15,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from keywright.contract.state import refused_by_state
+
 NETWORK_ERROR = 0
 """The status recorded when the deployment gave no answer (refused, reset, timed out)."""
+REFUSED_BY_STATE = 1
+"""The status recorded for a 4xx that says the API's state refused a valid request
+(see `keywright.contract.state`)."""
 
 _lock = threading.Lock()  # schemathesis workers are threads of one process
 _destination: Path | None = None
@@ -39,7 +44,8 @@ def record_response(case: Any, response: Any) -> None:
     request = getattr(response, "request", None)
     method = getattr(request, "method", None) or case.method
     if method.upper() == case.operation.method.upper():
-        _append({"operation": case.operation.label, "status": response.status_code})
+        status = REFUSED_BY_STATE if refused_by_state(response) else response.status_code
+        _append({"operation": case.operation.label, "status": status})
 
 
 def record_network_error(case: Any) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from keywright.contract.credentials import BASIC_PASSWORD, Credentials, options_for
 from keywright.contract.suite import Suite, SuiteOperation
-from keywright.contract.tally import NETWORK_ERROR
+from keywright.contract.tally import NETWORK_ERROR, REFUSED_BY_STATE
 
 REFUSALS = frozenset({401, 403})
 
@@ -57,6 +57,12 @@ def _why(
             f"timed out): is {target} up? (--wait SECONDS waits for it)"
         )
     seen = _counts(answered)
+    if REFUSED_BY_STATE in answered and set(answered) <= REFUSALS | {REFUSED_BY_STATE, 404}:
+        return (
+            f"every valid request to {name} was refused by the deployment's state ({seen}), "
+            f"e.g. a project that already holds its most keys: use a fresh one "
+            f"(--param NAME=VALUE) or raise the deployment's limit"
+        )
     if set(answered) <= REFUSALS:
         given = [s for s in operation.security if credentials.get(suite.name, s) is not None]
         if given:
@@ -96,4 +102,7 @@ def _credential_hint(suite: Suite, operation: SuiteOperation) -> str:
 
 
 def _counts(statuses: Counter[int]) -> str:
-    return ", ".join(f"{status} ({n} requests)" for status, n in sorted(statuses.items()))
+    return ", ".join(
+        f"{'refused by state' if status == REFUSED_BY_STATE else status} ({n} requests)"
+        for status, n in sorted(statuses.items())
+    )

@@ -34,8 +34,8 @@ class Scheme:
         self.verify = verify
         self.kind = _kind(definition)
         self.pattern = re.compile(definition.get(CREDENTIAL_PATTERN, ".+"))
-        described = str(definition.get("description", "")).strip().splitlines()
-        self.expected = described[0] if described else ""
+        described = " ".join(str(definition.get("description", "")).split())
+        self.expected = described or f"a credential matching {self.pattern.pattern}"
 
     def credential(self, headers: Headers, query: QueryParams) -> Credential | None:
         """The credential the request presents for this scheme, or None if it presents none."""
@@ -54,12 +54,15 @@ class Scheme:
             return None if auth_type != "basic" else _basic(value)
         return None if auth_type != "bearer" else (value,)
 
+    def has_shape(self, credential: str) -> bool:
+        """Whether `credential` (`user:password` for Basic) has the documented shape."""
+        return self.pattern.fullmatch(credential) is not None
+
     def check(self, credential: Credential, required_scopes: Sequence[str]) -> TokenInfo:
-        if not self.pattern.fullmatch(":".join(credential)):
-            message = f"Malformed {self.name} credential"
+        if not self.has_shape(":".join(credential)):
             raise ApiError(
                 Kind.UNAUTHENTICATED,
-                f"{message}; expected {self.expected}" if self.expected else message,
+                f"Malformed {self.name} credential; expected {self.expected}",
             )
         info = self.verify(*credential)
         if self.kind == "oauth2" and required_scopes:
@@ -136,7 +139,7 @@ class Guard:
 
 
 def _most_telling(failures: Sequence[ApiError]) -> ApiError:
-    by_status = {error.kind.value: error for error in failures}
+    by_status = {error.kind.status: error for error in failures}
     return by_status.get(403) or by_status.get(401) or by_status[min(by_status)]
 
 

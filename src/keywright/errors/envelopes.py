@@ -21,7 +21,7 @@ class ProxyKeysEnvelope:
     """`{code, message, details}`, `code` the status as a string."""
 
     def status(self, kind: Kind) -> int:
-        return 500 if kind is Kind.UNAVAILABLE else kind.value  # 503 is not documented
+        return 500 if kind is Kind.UNAVAILABLE else kind.status  # 503 is not documented
 
     def body(self, error: ApiError) -> dict[str, Any]:
         details = None
@@ -45,13 +45,14 @@ class AccessKeysEnvelope:
         Kind.NOT_FOUND: "NOT_FOUND",
         Kind.METHOD_NOT_ALLOWED: "UNIMPLEMENTED",
         Kind.CONFLICT: "ALREADY_EXISTS",
+        Kind.FAILED_PRECONDITION: "FAILED_PRECONDITION",
         Kind.INTERNAL: "INTERNAL",
         Kind.UNAVAILABLE: "UNAVAILABLE",
     }
     BAD_REQUEST_TYPE = "type.googleapis.com/google.rpc.BadRequest"
 
     def status(self, kind: Kind) -> int:
-        return kind.value
+        return kind.status
 
     def body(self, error: ApiError) -> dict[str, Any]:
         details = []
@@ -85,20 +86,23 @@ class ApiKeysEnvelope:
         Kind.NOT_FOUND: "NOT_FOUND",
         Kind.METHOD_NOT_ALLOWED: "METHOD_NOT_ALLOWED",
         Kind.CONFLICT: "VALIDATION_ERROR",
+        Kind.FAILED_PRECONDITION: "VALIDATION_ERROR",
         Kind.INTERNAL: "INTERNAL_ERROR",
         Kind.UNAVAILABLE: "INTERNAL_ERROR",
     }
 
+    REFUSED_INPUT = (Kind.INVALID, Kind.CONFLICT, Kind.FAILED_PRECONDITION)
+
     def status(self, kind: Kind) -> int:
-        if kind in (Kind.INVALID, Kind.CONFLICT):
+        if kind in self.REFUSED_INPUT:
             return 422
         if kind is Kind.UNAVAILABLE:
             return 500
-        return kind.value
+        return kind.status
 
     def body(self, error: ApiError) -> dict[str, Any]:
         violations = None
-        if error.kind in (Kind.INVALID, Kind.CONFLICT):
+        if error.kind in self.REFUSED_INPUT:
             found = error.violations or (Violation("$", error.message),)
             violations = [api_keys.ValidationError(path=v.path, message=v.message) for v in found]
         model = api_keys.Error(

@@ -19,7 +19,7 @@ from keywright.jsonpath import json_path
 
 log = logging.getLogger("keywright.errors")
 
-_KIND_BY_STATUS = {kind.value: kind for kind in Kind}
+_KIND_BY_STATUS = {kind.status: kind for kind in Kind if kind is not Kind.FAILED_PRECONDITION}
 
 
 def install(app: AsyncApp) -> None:
@@ -34,8 +34,8 @@ def render(path: str, error: ApiError) -> ConnexionResponse:
     """The response for `error` in the envelope of the API that owns `path`."""
     api = api_for_path(path)
     if api is None:
-        body = {"code": str(error.kind.value), "message": error.message}
-        status = error.kind.value
+        body = {"code": str(error.kind.status), "message": error.message}
+        status = error.kind.status
     else:
         envelope = envelope_for(api.name)
         body = envelope.body(error)

@@ -10,14 +10,34 @@ from enum import Enum
 class Kind(Enum):
     """A class of failure; each API maps it to its documented status and code."""
 
-    INVALID = 400
-    UNAUTHENTICATED = 401
-    FORBIDDEN = 403
-    NOT_FOUND = 404
-    METHOD_NOT_ALLOWED = 405
-    CONFLICT = 409
-    INTERNAL = 500
-    UNAVAILABLE = 503
+    INVALID = "invalid"
+    UNAUTHENTICATED = "unauthenticated"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not found"
+    METHOD_NOT_ALLOWED = "method not allowed"
+    CONFLICT = "conflict"
+    FAILED_PRECONDITION = "failed precondition"
+    """A valid request the current state refuses, such as a limit reached."""
+    INTERNAL = "internal"
+    UNAVAILABLE = "unavailable"
+
+    @property
+    def status(self) -> int:
+        """The generic HTTP status of this kind of failure, before an API's envelope maps it."""
+        return _STATUS[self]
+
+
+_STATUS = {
+    Kind.INVALID: 400,
+    Kind.UNAUTHENTICATED: 401,
+    Kind.FORBIDDEN: 403,
+    Kind.NOT_FOUND: 404,
+    Kind.METHOD_NOT_ALLOWED: 405,
+    Kind.CONFLICT: 409,
+    Kind.FAILED_PRECONDITION: 400,
+    Kind.INTERNAL: 500,
+    Kind.UNAVAILABLE: 503,
+}
 
 
 @dataclass(frozen=True)
@@ -47,7 +67,7 @@ class ApiError(Exception):
     @property
     def status_code(self) -> int:
         """The generic status; Connexion uses it to rank failures of alternative credentials."""
-        return self.kind.value
+        return self.kind.status
 
     def __repr__(self) -> str:
         return f"ApiError({self.kind.name}, {self.message!r})"

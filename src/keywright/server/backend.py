@@ -22,7 +22,7 @@ class ReferenceBackend(Backend):
         self.authenticator = Authenticator(config, store, keyring)
         self._handlers = {
             "proxy-keys": ProxyKeys(config, store, keyring).handlers(),
-            "access-keys": AccessKeys(store, keyring).handlers(),
+            "access-keys": AccessKeys(config, store, keyring).handlers(),
             "api-keys": ApiKeys(store, keyring).handlers(),
         }
 

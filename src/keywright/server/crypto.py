@@ -58,16 +58,14 @@ def constant_time_equal(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode("utf-8"), b.encode("utf-8"))
 
 
-def new_proxy_key() -> str:
+def new_uuid() -> str:
+    """A random (version 4) UUID from the OS's RNG: proxy keys, access key ids, API key ids."""
     return str(uuid.UUID(bytes=secrets.token_bytes(16), version=4))
 
 
-def new_access_key_id() -> str:
-    return "ak_" + secrets.token_hex(10)
-
-
 def new_access_key_secret() -> str:
-    return "sk_" + secrets.token_urlsafe(32)
+    """An opaque URL-safe secret (192 bits), shaped like the real service's."""
+    return secrets.token_urlsafe(24)
 
 
 def new_api_key_value() -> str:

@@ -7,13 +7,15 @@ from typing import Any
 
 from keywright.dispatch import Call, Reply
 from keywright.errors import ApiError, Kind
-from keywright.server.crypto import Keyring, new_access_key_id, new_access_key_secret
-from keywright.server.store import AccessKeyRecord, AlreadyExists, Store
+from keywright.server.config import Config
+from keywright.server.crypto import Keyring, new_access_key_secret, new_uuid
+from keywright.server.store import AccessKeyRecord, AlreadyExists, LimitReached, Store
 from keywright_models.access_keys import AccessKey, CreateAccessKeyRequest, CreateAccessKeyResponse
 
 
 class AccessKeys:
-    def __init__(self, store: Store, keyring: Keyring) -> None:
+    def __init__(self, config: Config, store: Store, keyring: Keyring) -> None:
+        self.config = config
         self.store = store
         self.keyring = keyring
 
@@ -32,20 +34,27 @@ class AccessKeys:
         now = datetime.now(UTC)
         secret = new_access_key_secret()
         record = AccessKeyRecord(
-            access_key_id=new_access_key_id(),
+            access_key_id=new_uuid(),
             project_id=project_id,
             display_name=request.displayName,
             secret_digest=self.keyring.digest(secret),
             create_time=now,
             update_time=now,
         )
+        limit = self.config.access_key_limit(project_id)
         try:
-            await self.store.add_access_key(record)
+            await self.store.add_access_key(record, limit)
         except AlreadyExists:
             raise ApiError(
                 Kind.CONFLICT,
                 f"An access key named '{request.displayName}' already exists in project "
                 f"'{project_id}'.",
+            ) from None
+        except LimitReached:
+            raise ApiError(
+                Kind.FAILED_PRECONDITION,
+                f"Project '{project_id}' already holds {limit} access keys, the most it may; "
+                "delete one first.",
             ) from None
         response = CreateAccessKeyResponse(
             accessKey=AccessKey(

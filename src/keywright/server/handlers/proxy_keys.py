@@ -8,13 +8,16 @@ from typing import Any
 from keywright.dispatch import Call, Reply
 from keywright.errors import ApiError, Kind
 from keywright.server.config import Account, Config
-from keywright.server.crypto import Keyring, new_proxy_key
+from keywright.server.crypto import Keyring, new_uuid
 from keywright.server.store import AlreadyExists, ProxyKeyRecord, Store
 from keywright_models.proxy_keys import (
     CreateProxyKeyRequest,
     ProxyKeyCreated,
     SelectedEnvironments,
 )
+
+MAX_ENVIRONMENTS = 1000
+"""The Relay Proxy's limit on the environments one key may serve."""
 
 
 class ProxyKeys:
@@ -34,7 +37,7 @@ class ProxyKeys:
             )
         request = CreateProxyKeyRequest.model_validate(call.body)
         _check_scope(request, self.config.accounts[account_identifier])
-        key = new_proxy_key()
+        key = new_uuid()
         record = ProxyKeyRecord(
             account=account_identifier,
             identifier=request.identifier,
@@ -56,7 +59,9 @@ class ProxyKeys:
 
 
 def _check_scope(request: CreateProxyKeyRequest, account: Account) -> None:
-    """Every organisation, project and selected environment must exist in the account."""
+    """Every organisation, project and selected environment must exist in the account, and the
+    key may serve at most MAX_ENVIRONMENTS environments in all."""
+    served = 0
     for org_id, organization in request.organizations.root.items():
         if org_id not in account:
             raise ApiError(
@@ -69,11 +74,22 @@ def _check_scope(request: CreateProxyKeyRequest, account: Account) -> None:
                     f"Error retrieving environments, project '{project_id}' does not exist "
                     f"in organization '{org_id}'",
                 )
-            if isinstance(project.root, SelectedEnvironments):
-                for environment in project.root.environments:
-                    if environment.root not in account[org_id][project_id]:
-                        raise ApiError(
-                            Kind.NOT_FOUND,
-                            f"Error retrieving environments, environment '{environment.root}' "
-                            f"does not exist in project '{project_id}' of organization '{org_id}'",
-                        )
+            existing = account[org_id][project_id]
+            if not isinstance(project.root, SelectedEnvironments):
+                served += len(existing)
+                continue
+            selected = {environment.root for environment in project.root.environments}
+            missing = sorted(selected - existing)
+            if missing:
+                raise ApiError(
+                    Kind.NOT_FOUND,
+                    f"Error retrieving environments, environment '{missing[0]}' "
+                    f"does not exist in project '{project_id}' of organization '{org_id}'",
+                )
+            served += len(selected)
+    if served > MAX_ENVIRONMENTS:
+        raise ApiError(
+            Kind.INVALID,
+            f"A proxy key may serve at most {MAX_ENVIRONMENTS} environments; "
+            f"this one would serve {served}",
+        )

@@ -5,6 +5,7 @@ from keywright.server.store.base import (
     AlreadyExists,
     ApiKeyRecord,
     IdempotencyRecord,
+    LimitReached,
     ProxyKeyRecord,
     Store,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "AlreadyExists",
     "ApiKeyRecord",
     "IdempotencyRecord",
+    "LimitReached",
     "MemoryStore",
     "ProxyKeyRecord",
     "SqliteStore",

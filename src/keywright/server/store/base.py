@@ -15,6 +15,10 @@ class AlreadyExists(Exception):
     """A uniqueness rule would be broken; nothing was stored."""
 
 
+class LimitReached(Exception):
+    """A count limit would be exceeded; nothing was stored."""
+
+
 @dataclass(frozen=True)
 class ProxyKeyRecord:
     account: str
@@ -63,8 +67,9 @@ class Store(Protocol):
 
     def proxy_key(self, account: str, identifier: str) -> ProxyKeyRecord | None: ...
 
-    async def add_access_key(self, record: AccessKeyRecord) -> None:
-        """Raises AlreadyExists when the project has a key with this display name."""
+    async def add_access_key(self, record: AccessKeyRecord, limit: int) -> None:
+        """Raises AlreadyExists when the project has a key with this display name, and
+        LimitReached when it already holds `limit` keys (checked in the same transaction)."""
 
     def access_key(self, access_key_id: str) -> AccessKeyRecord | None: ...
 

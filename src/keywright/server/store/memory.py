@@ -10,6 +10,7 @@ from keywright.server.store.base import (
     AlreadyExists,
     ApiKeyRecord,
     IdempotencyRecord,
+    LimitReached,
     ProxyKeyRecord,
 )
 
@@ -34,11 +35,14 @@ class MemoryStore:
     def proxy_key(self, account: str, identifier: str) -> ProxyKeyRecord | None:
         return self._proxy_keys.get((account, identifier))
 
-    async def add_access_key(self, record: AccessKeyRecord) -> None:
+    async def add_access_key(self, record: AccessKeyRecord, limit: int) -> None:
         with self._lock:
             name = (record.project_id, record.display_name)
             if name in self._access_key_names or record.access_key_id in self._access_keys:
                 raise AlreadyExists(name)
+            held = sum(1 for project, _ in self._access_key_names if project == record.project_id)
+            if held >= limit:
+                raise LimitReached(record.project_id)
             self._access_key_names.add(name)
             self._access_keys[record.access_key_id] = record
 

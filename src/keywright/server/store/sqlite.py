@@ -15,6 +15,7 @@ from keywright.server.store.base import (
     AlreadyExists,
     ApiKeyRecord,
     IdempotencyRecord,
+    LimitReached,
     ProxyKeyRecord,
 )
 from keywright.server.store.commits import GroupCommit, unavailable
@@ -120,7 +121,7 @@ class SqliteStore:
             datetime.fromisoformat(created_at),
         )
 
-    async def add_access_key(self, record: AccessKeyRecord) -> None:
+    async def add_access_key(self, record: AccessKeyRecord, limit: int) -> None:
         row = (
             record.access_key_id,
             record.project_id,
@@ -129,7 +130,23 @@ class SqliteStore:
             record.create_time.isoformat(),
             record.update_time.isoformat(),
         )
-        await self._insert_unique("access_keys", row, (record.project_id, record.display_name))
+
+        def write(db: sqlite3.Connection) -> None:
+            (held,) = db.execute(
+                "SELECT COUNT(*) FROM access_keys WHERE project_id = ?", (record.project_id,)
+            ).fetchone()
+            exists = db.execute(
+                "SELECT 1 FROM access_keys WHERE project_id = ? AND display_name = ?",
+                (record.project_id, record.display_name),
+            ).fetchone()
+            if exists is None and held >= limit:
+                raise LimitReached(record.project_id)
+            db.execute("INSERT INTO access_keys VALUES (?, ?, ?, ?, ?, ?)", row)
+
+        try:
+            await self._commits.write(write)
+        except sqlite3.IntegrityError as exc:
+            raise AlreadyExists((record.project_id, record.display_name)) from exc
 
     def access_key(self, access_key_id: str) -> AccessKeyRecord | None:
         row = self._query("SELECT * FROM access_keys WHERE access_key_id = ?", access_key_id)
