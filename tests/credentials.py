@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import base64
 
-from keywright.apis import get_api
+from keywright.catalog import Catalog
 from keywright.server.config import load_config
-from keywright.specs import load_spec
 
 DEV = load_config(environ={})
+CATALOG = Catalog.load()
 
-PROXY_ADMIN = {"x-api-key": DEV.proxy_admin_keys[0].key}
+PROXY_ADMIN = {"x-api-key": DEV.section("proxy-keys").admin_keys[0].key}
 """Administers `dev_account`."""
-OAUTH = {"Authorization": f"Bearer {DEV.oauth_tokens[0].token}"}
-ADMIN = {"x-admin-token": DEV.admin_tokens[0]}
-PROJECT = load_spec(get_api("access-keys").spec_path).data["components"]["parameters"]["ProjectId"][
-    "example"
-]
+OAUTH = {"Authorization": f"Bearer {DEV.section('access-keys').oauth_tokens[0].token}"}
+ADMIN = {"x-admin-token": DEV.section("api-keys").admin_tokens[0]}
+PROJECT = CATALOG.get("access-keys").doc.data["components"]["parameters"]["ProjectId"]["example"]
 """The spec's example project, which the development OAuth2 token may use."""
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import httpx
 from click.testing import CliRunner
 
-from keywright.apis import get_api
 from keywright.cli import main
+from tests.conftest import CATALOG
 from tests.credentials import ADMIN
 from tests.processes import keywright
 
@@ -23,9 +23,7 @@ def test_lint_passes_on_our_specs() -> None:
 
 def test_lint_fails_naming_file_and_spot(tmp_path: Path) -> None:
     spec = tmp_path / "api-keys.yaml"
-    spec.write_text(
-        get_api("api-keys").spec_path.read_text().replace("example: 3600", "example: 0")
-    )
+    spec.write_text(CATALOG.get("api-keys").path.read_text().replace("example: 3600", "example: 0"))
     result = CliRunner().invoke(main, ["lint", str(spec)])
     assert result.exit_code == 1
     assert "CreateApiKeyRequest.properties.expiration_time.example" in result.output

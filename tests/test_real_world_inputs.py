@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from keywright.apis import get_api
+from keywright.apis.access_keys.config import BasicUser, OAuthToken
+from keywright.apis.api_keys.config import ApiKeysConfig
+from keywright.apis.proxy_keys.config import AdminKey
 from keywright.mock import create_app as create_mock
 from keywright.server import create_app as create_server
-from keywright.server.config import BasicUser, OAuthToken, ProxyAdminKey
-from keywright.specs import load_spec
+from tests.conftest import CATALOG
 from tests.credentials import ADMIN, DEV, OAUTH, PROXY_ADMIN, basic
 
 # Harness personal and service account tokens: `<prefix>.<account id>.<token id>.<secret>`,
@@ -43,16 +44,28 @@ PROXY_BODY = {
 @pytest.fixture
 def server() -> TestClient:
     """The reference server, configured with the vendors' credentials as its own."""
+    proxy = DEV.section("proxy-keys")
+    access = DEV.section("access-keys")
     config = replace(
         DEV,
-        proxy_admin_keys=tuple(
-            ProxyAdminKey(t, frozenset({"dev_account"})) for t in HARNESS_TOKENS
-        ),
-        oauth_tokens=(OAuthToken(SINCH_TOKEN, frozenset({SINCH_PROJECT})),),
-        basic_users=(BasicUser(SINCH_KEY_ID, SINCH_SECRET, frozenset({SINCH_PROJECT})),),
-        admin_tokens=(HELLGATE_ADMIN_TOKEN,),
+        sections={
+            "proxy-keys": replace(
+                proxy,
+                admin_keys=tuple(
+                    AdminKey(t, frozenset({"dev_account"}), "test") for t in HARNESS_TOKENS
+                ),
+            ),
+            "access-keys": replace(
+                access,
+                oauth_tokens=(OAuthToken(SINCH_TOKEN, frozenset({SINCH_PROJECT}), "test"),),
+                basic_users=(
+                    BasicUser(SINCH_KEY_ID, SINCH_SECRET, frozenset({SINCH_PROJECT}), "test"),
+                ),
+            ),
+            "api-keys": ApiKeysConfig((HELLGATE_ADMIN_TOKEN,), ("test",)),
+        },
     )
-    return create_server(config, validate_responses=True).test_client()
+    return TestClient(create_server(config, validate_responses=True))
 
 
 @pytest.fixture
@@ -176,7 +189,8 @@ def test_environment_identifiers_follow_harness_rules(mock: TestClient) -> None:
 
 def test_a_key_serves_at_most_1000_environments(server: TestClient) -> None:
     account = {"default": {f"p{n}": frozenset(f"env{m}" for m in range(100)) for n in range(11)}}
-    wide = create_server(replace(DEV, accounts={"dev_account": account})).test_client()
+    proxy = replace(DEV.section("proxy-keys"), accounts={"dev_account": account})
+    wide = TestClient(create_server(replace(DEV, sections={**DEV.sections, "proxy-keys": proxy})))
     projects = {f"p{n}": {"scope": "all"} for n in range(10)}
     body = {**PROXY_BODY, "organizations": {"default": {"projects": projects}}}
     assert (
@@ -198,7 +212,7 @@ def test_a_key_serves_at_most_1000_environments(server: TestClient) -> None:
 
 def test_the_development_credentials_still_work(server: TestClient) -> None:
     """The fixture replaced them; the development server itself keeps them."""
-    dev = create_server(DEV).test_client()
+    dev = TestClient(create_server(DEV))
     assert (
         dev.post(
             "/api/admin/api-keys", json={"scopes": ["pci:tokens:read"]}, headers=ADMIN
@@ -216,8 +230,9 @@ def test_the_development_credentials_still_work(server: TestClient) -> None:
 
 
 def test_the_oauth2_token_url_is_sinchs() -> None:
-    doc = load_spec(get_api("access-keys").spec_path)
-    flow = doc.data["components"]["securitySchemes"]["OAuth2"]["flows"]["clientCredentials"]
+    flow = CATALOG.get("access-keys").doc.data["components"]["securitySchemes"]["OAuth2"]["flows"][
+        "clientCredentials"
+    ]
     assert flow["tokenUrl"] == "https://auth.sinch.com/oauth2/token"
 
 

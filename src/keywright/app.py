@@ -1,21 +1,19 @@
-"""The one Connexion 3 app that serves every spec, for the reference server and the mock.
+"""The one ASGI app that serves every spec, for the reference server and the mock.
 
-What differs between the two is only which function answers each operationId and
-which function checks each security scheme; dispatch, validation and errors are shared.
-Connexion loads the specs and serves Swagger UI, 404s and 405s; every documented
-operation is answered by keywright's compiled dispatch, which sits in Connexion's
-middleware stack in place of its per-request security and validation layers.
+Connexion does what it is for: it loads each spec, routes requests to operations (one routing
+pass: unknown paths and undocumented methods are its 404 and 405), and serves each API's
+`openapi.json` and Swagger UI. keywright's compiled dispatch is the Connexion middleware after
+routing that answers every documented operation (security, validation, the endpoint, the
+envelope). What differs between the server and the mock is only the `ApiBinding` of each API:
+which endpoints answer, which verifiers check credentials.
 """
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Mapping
-from functools import partial
+from collections.abc import Sequence
 from typing import Any
 
-from connexion import AsyncApp
-from connexion.middleware.context import ContextMiddleware
+from connexion.middleware import ConnexionMiddleware
 from connexion.middleware.exceptions import ExceptionMiddleware
 from connexion.middleware.lifespan import LifespanMiddleware
 from connexion.middleware.routing import RoutingMiddleware
@@ -23,65 +21,61 @@ from connexion.middleware.server_error import ServerErrorMiddleware
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
+from starlette.exceptions import HTTPException
+from starlette.types import Receive, Scope, Send
 
-from keywright.apis import APIS, SWAGGER_UI_PATH, Api
-from keywright.dispatch import DispatchMiddleware, Handler, Operation, Routes, Verifier
-from keywright.errors.handlers import install as install_error_handlers
-from keywright.specs import load_spec
+from keywright.catalog import SWAGGER_UI_PATH
+from keywright.dispatch import ApiBinding, DispatchMiddleware
+from keywright.errors.connexion import ConnexionErrors
+from keywright.serving import protocol
+
+MIDDLEWARES = [
+    ServerErrorMiddleware,
+    ExceptionMiddleware,
+    SwaggerUIMiddleware,
+    RoutingMiddleware,
+    LifespanMiddleware,
+    DispatchMiddleware,
+]
 
 
-class Backend:
-    """What an app mode supplies per API: operation handlers and credential verifiers."""
-
-    def handlers(self, api: Api) -> Mapping[str, Handler]:
-        raise NotImplementedError
-
-    def verifiers(self, api: Api) -> Mapping[str, Verifier]:
-        raise NotImplementedError
+async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:
+    """The app inside the middleware: reached only by requests Connexion found no operation for."""
+    if scope["type"] == "http":
+        raise HTTPException(status_code=404)
 
 
-def build_app(
-    backend: Backend, *, validate_responses: bool = False, **app_options: Any
-) -> AsyncApp:
-    routes = Routes()  # filled below, before the app serves its first request
-    app = AsyncApp(
-        "keywright",
-        middlewares=[
-            ServerErrorMiddleware,
-            ExceptionMiddleware,
-            partial(DispatchMiddleware, routes=routes),
-            SwaggerUIMiddleware,
-            RoutingMiddleware,
-            LifespanMiddleware,
-            ContextMiddleware,
-        ],
-        **app_options,
-    )
-    for api in APIS:
-        doc = load_spec(api.spec_path)
-        handlers = backend.handlers(api)
-        verifiers = backend.verifiers(api)
-        for (_, route, method), operation in doc.operations():
-            compiled = Operation(
-                api,
-                doc,
-                str(route),
-                str(method),
-                handlers[operation["operationId"]],
-                verifiers,
-                validate_responses=validate_responses,
-            )
-            routes.add(api.base_path + str(route), compiled)
+def _never_called(*_: Any, **__: Any) -> Any:
+    raise AssertionError("dispatch answers every operation")
+
+
+ROUTING_ONLY = Resolver(function_resolver=lambda _operation_id: _never_called)
+"""Connexion's router wants a function per operationId; it only routes, dispatch answers."""
+
+
+def build_app(bindings: Sequence[ApiBinding]) -> ConnexionMiddleware:
+    app = ConnexionMiddleware(_not_found, middlewares=list(MIDDLEWARES))
+    for binding in bindings:
         app.add_api(
-            copy.deepcopy(doc.data),
-            base_path=api.base_path,
-            name=api.name,
-            resolver=Resolver(function_resolver=lambda operation_id, h=handlers: h[operation_id]),
-            strict_validation=True,
+            binding.api.doc.data,
+            base_path=binding.api.base_path,
+            name=binding.api.name,
+            resolver=ROUTING_ONLY,
             swagger_ui_options=SwaggerUIOptions(swagger_ui_path=SWAGGER_UI_PATH),
+            keywright=binding,
         )
-    install_error_handlers(app)
+    errors = ConnexionErrors([(b.api.base_path, b.envelope, _documented(b)) for b in bindings])
+    errors.install(app)
+    protocol.use(errors.answer)
     return app
 
 
-__all__ = ["Backend", "build_app"]
+def _documented(binding: ApiBinding) -> frozenset[int]:
+    return frozenset(
+        int(status)
+        for _, operation in binding.api.doc.operations()
+        for status in operation.get("responses", {})
+    )
+
+
+__all__ = ["ApiBinding", "build_app"]

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from keywright.apis import PROJECT_ROOT
+from keywright.catalog import PROJECT_ROOT
 
 TOOLS_DIR = PROJECT_ROOT / "tools"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from keywright.apis import get_api
 from keywright.contract.credentials import Credentials
 from keywright.contract.suite import Suite
+from tests.conftest import CATALOG
 
-API_KEYS = Suite.from_spec(get_api("api-keys").spec_path, name="api-keys")
-ACCESS_KEYS = Suite.from_spec(get_api("access-keys").spec_path, name="access-keys")
+API_KEYS = Suite.from_spec(CATALOG.get("api-keys").path, name="api-keys")
+ACCESS_KEYS = Suite.from_spec(CATALOG.get("access-keys").path, name="access-keys")
 
 
 def _auth(suite: Suite, credentials: Credentials) -> dict[str, dict[str, str]]:

@@ -1,64 +1,82 @@
-"""Schema-valid cases get fresh values where the API demands uniqueness; invalid ones do not."""
+"""Schema-valid cases get fresh values where the spec marks them unique (`x-keywright-unique`);
+invalid ones do not."""
 
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any
 
+import pytest
 import schemathesis
+from requests.structures import CaseInsensitiveDict
 from schemathesis.generation import GenerationMode
 
 from keywright.contract.fresh import freshen
+from tests.conftest import CATALOG
+
+SCOPES = {"scopes": ["pci:tokens:read"]}
+PROXY_KEY = {
+    "identifier": "MyProxyKey",
+    "name": "n",
+    "organizations": {"o": {"projects": {"p": {"scope": "all"}}}},
+}
 
 
-def _case(operation_id: str, body: Any, headers: dict[str, str], mode: GenerationMode) -> Any:
-    """The parts of a schemathesis case that `freshen` reads and writes."""
-    return SimpleNamespace(
-        meta=SimpleNamespace(generation=SimpleNamespace(mode=mode)),
-        operation=SimpleNamespace(definition=SimpleNamespace(raw={"operationId": operation_id})),
-        headers=headers,
-        body=body,
-    )
-
-
-def _freshen(case: Any) -> Any:
-    freshen(cast(schemathesis.Case, case))
+def _case(api: str, path: str, mode: GenerationMode, *, headers: dict[str, str], body: Any) -> Any:
+    """A case schemathesis generated in `mode` for our spec, with these headers and body (which
+    it reclassifies: an invalid body makes a case negative), after `freshen`."""
+    schema = schemathesis.openapi.from_path(CATALOG.get(api).path)
+    case = schema[path]["POST"].as_strategy(generation_mode=mode).example()
+    if headers:
+        case.headers = CaseInsensitiveDict(headers)  # as schemathesis hands them to hooks
+    case.body = body
+    freshen(case)
     return case
 
 
 def test_a_valid_case_gets_a_fresh_idempotency_key_each_time() -> None:
-    first = _freshen(
-        _case("createApiKey", {}, {"x-idempotency-key": "order_1"}, GenerationMode.POSITIVE)
-    )
-    second = _freshen(
-        _case("createApiKey", {}, {"x-idempotency-key": "order_1"}, GenerationMode.POSITIVE)
-    )
-    keys = {first.headers["x-idempotency-key"], second.headers["x-idempotency-key"]}
+    keys = {
+        _case(
+            "api-keys",
+            "/api-keys",
+            GenerationMode.POSITIVE,
+            headers={"x-idempotency-key": "o"},
+            body=SCOPES,
+        ).headers["x-idempotency-key"]
+        for _ in range(2)
+    }
     assert len(keys) == 2 and all(re.fullmatch(r"kw-[0-9a-f]{24}", k) for k in keys)
 
 
 def test_unique_body_fields_keep_their_shape() -> None:
-    proxy = _freshen(
-        _case(
-            "createProxyKey", {"identifier": "MyProxyKey", "name": "n"}, {}, GenerationMode.POSITIVE
-        )
+    proxy = _case(
+        "proxy-keys",
+        "/proxy/keys",
+        GenerationMode.POSITIVE,
+        headers={},
+        body=PROXY_KEY,
     )
     assert re.fullmatch(r"MyProxyKey_[0-9a-f]{8}", proxy.body["identifier"])
     assert proxy.body["name"] == "n", "only the unique field changes"
-    access = _freshen(
-        _case("createAccessKey", {"displayName": "x" * 100}, {}, GenerationMode.POSITIVE)
+    access = _case(
+        "access-keys",
+        "/projects/{projectId}/accessKeys",
+        GenerationMode.POSITIVE,
+        headers={},
+        body={"displayName": "x" * 100},
     )
-    assert len(access.body["displayName"]) <= 48
+    assert len(access.body["displayName"]) <= 48 and access.body["displayName"].startswith("x")
 
 
-def test_invalid_cases_are_left_alone() -> None:
-    case = _freshen(
-        _case(
-            "createProxyKey",
-            {"identifier": "1bad"},
-            {"x-idempotency-key": "0"},
-            GenerationMode.NEGATIVE,
-        )
+@pytest.mark.parametrize(
+    ("api", "path"), [("proxy-keys", "/proxy/keys"), ("api-keys", "/api-keys")]
+)
+def test_invalid_cases_are_left_alone(api: str, path: str) -> None:
+    case = _case(
+        api,
+        path,
+        GenerationMode.NEGATIVE,
+        headers={"x-idempotency-key": "0"},
+        body={"identifier": "1bad"},
     )
-    assert case.body == {"identifier": "1bad"} and case.headers == {"x-idempotency-key": "0"}
+    assert case.body == {"identifier": "1bad"} and dict(case.headers) == {"x-idempotency-key": "0"}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from keywright.apis import get_api
 from keywright.contract.credentials import Credentials
 from keywright.contract.suite import Suite
 from keywright.contract.tally import NETWORK_ERROR
 from keywright.contract.verdict import judge
+from tests.conftest import CATALOG
 
-API_KEYS = Suite.from_spec(get_api("api-keys").spec_path, name="api-keys")
-ACCESS_KEYS = Suite.from_spec(get_api("access-keys").spec_path, name="access-keys")
+API_KEYS = Suite.from_api(CATALOG.get("api-keys"))
+ACCESS_KEYS = Suite.from_api(CATALOG.get("access-keys"))
 TARGET = "https://keys.example.com"
 
 

@@ -1,17 +1,18 @@
-"""A compiled operation end to end: what it checks, what it hands the handler, what it answers."""
+"""A compiled operation end to end: what it checks, what it hands the endpoint, what it answers."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
-from keywright.apis import Api
-from keywright.app import Backend, build_app
-from keywright.dispatch import Call, Handler, Reply, Verifier
+from keywright.apis import package_for
+from keywright.app import build_app
+from keywright.dispatch import Answer, ApiBinding, Call, Endpoint, Verifier
+from keywright.errors import SchemaEnvelope
+from tests.conftest import CATALOG
 
 ADMIN = {"x-admin-token": "adm_token"}
 BODY = {"scopes": ["pci:tokens:read"]}
@@ -23,40 +24,60 @@ VALID_KEY = {
 }
 
 
-class OneHandler(Backend):
-    """Every API's operations answered by `reply`; every credential accepted."""
+class OneAnswer:
+    """Every operation of every API answered with `answer` in the API's own envelope; every
+    credential accepted."""
 
-    def __init__(self, reply: Reply) -> None:
-        self.reply = reply
+    def __init__(self, answer: Answer) -> None:
+        self.answer = answer
         self.calls: list[Call] = []
 
-    def handlers(self, api: Api) -> Mapping[str, Handler]:
-        async def handle(call: Call) -> Reply:
+    def endpoint(self) -> Endpoint:
+        async def answer(call: Call) -> Answer:
             self.calls.append(call)
-            return self.reply
+            return self.answer
 
-        return _every_operation(handle)
+        return answer
 
-    def verifiers(self, api: Api) -> Mapping[str, Verifier]:
-        return _every_scheme(lambda *credential: {"sub": ":".join(credential)})
+    def bindings(self, validate_responses: bool = False) -> list[ApiBinding]:
+        async def verify(*credential: str) -> Any:
+            return ":".join(credential)
+
+        bindings = []
+        for api in CATALOG:
+            doc = api.doc
+            operations = [operation["operationId"] for _, operation in doc.operations()]
+            schemes = doc.data["components"]["securitySchemes"]
+            verifiers: dict[str, Verifier] = {name: verify for name in schemes}
+            package = package_for(api)
+            bindings.append(
+                ApiBinding(
+                    api,
+                    {operation_id: self.endpoint() for operation_id in operations},
+                    verifiers,
+                    package.envelope if package else SchemaEnvelope.for_spec(doc),
+                    validate_responses,
+                )
+            )
+        return bindings
 
 
-def test_the_handler_gets_the_validated_request_and_the_caller() -> None:
-    backend = OneHandler((VALID_KEY, 200))
-    client = TestClient(build_app(backend, validate_responses=True))
+def test_the_endpoint_gets_the_validated_request_and_the_caller() -> None:
+    backend = OneAnswer((200, VALID_KEY))
+    client = TestClient(build_app(backend.bindings(validate_responses=True)))
     response = client.post(
         "/api/admin/api-keys", json=BODY, headers={**ADMIN, "x-idempotency-key": "retry-1"}
     )
     assert response.status_code == 200
     (call,) = backend.calls
     assert call.body == BODY
-    assert call.caller == {"sub": "adm_token"}
+    assert (call.caller.scheme, call.caller.identity) == ("AdminToken", "adm_token")
     assert call.headers["x-idempotency-key"] == "retry-1"
 
 
-def test_invalid_requests_never_reach_the_handler() -> None:
-    backend = OneHandler((VALID_KEY, 200))
-    client = TestClient(build_app(backend))
+def test_invalid_requests_never_reach_the_endpoint() -> None:
+    backend = OneAnswer((200, VALID_KEY))
+    client = TestClient(build_app(backend.bindings()))
     assert client.post("/api/admin/api-keys", json=BODY).status_code == 401
     assert client.post("/api/admin/api-keys", json={}, headers=ADMIN).status_code == 422
     assert client.post("/api/admin/api-keys?debug=1", json=BODY, headers=ADMIN).status_code == 422
@@ -64,27 +85,16 @@ def test_invalid_requests_never_reach_the_handler() -> None:
 
 
 @pytest.mark.parametrize(
-    "reply",
-    [({**VALID_KEY, "key_value": 42}, 200), (VALID_KEY, 201)],
+    "answer",
+    [(200, {**VALID_KEY, "key_value": 42}), (201, VALID_KEY)],
     ids=["body off the schema", "undocumented status"],
 )
 def test_with_response_validation_a_nonconforming_reply_is_a_logged_500(
-    reply: Reply, caplog: pytest.LogCaptureFixture
+    answer: Answer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    client = TestClient(build_app(OneHandler(reply), validate_responses=True))
+    client = TestClient(build_app(OneAnswer(answer).bindings(validate_responses=True)))
     with caplog.at_level(logging.ERROR, logger="keywright.errors"):
         response = client.post("/api/admin/api-keys", json=BODY, headers=ADMIN)
     assert response.status_code == 500
     assert response.json()["classifier"] == "INTERNAL_ERROR"
     assert "createApiKey" in caplog.text
-
-
-def _every_operation(handle: Handler) -> Mapping[str, Handler]:
-    return {
-        operation_id: handle
-        for operation_id in ("createProxyKey", "createAccessKey", "createApiKey")
-    }
-
-
-def _every_scheme(verify: Any) -> Mapping[str, Verifier]:
-    return {name: verify for name in ("x-api-key", "OAuth2", "Basic", "APIKey", "AdminToken")}

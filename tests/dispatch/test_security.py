@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -10,6 +12,7 @@ from starlette.datastructures import Headers, QueryParams
 
 from keywright.dispatch.security import Guard
 from keywright.errors import ApiError, Kind
+from keywright.interface import Authenticated
 
 SCHEMES: dict[str, dict[str, Any]] = {
     "APIKey": {
@@ -24,30 +27,36 @@ SCHEMES: dict[str, dict[str, Any]] = {
 }
 
 
-def verify_key(key: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Who:
+    sub: str
+    scopes: tuple[str, ...] = field(default=())
+
+
+async def verify_key(key: str) -> Who:
     if key != "key_good":
         raise ApiError(Kind.UNAUTHENTICATED, "The API key is not valid")
-    return {"sub": "key"}
+    return Who("key")
 
 
-def verify_basic(user: str, password: str) -> dict[str, Any]:
+async def verify_basic(user: str, password: str) -> Who:
     if (user, password) != ("ak_1", "secret"):
         raise ApiError(Kind.UNAUTHENTICATED, "The Basic credentials are not valid")
-    return {"sub": user}
+    return Who(user)
 
 
-def verify_token(token: str) -> dict[str, Any]:
+async def verify_token(token: str) -> Who:
     if token == "readonly":
         raise ApiError(Kind.FORBIDDEN, "The token may not create keys")
-    return {"sub": "oauth", "scope": ["keys:read"]}
+    return Who("oauth", ("keys:read",))
 
 
 VERIFIERS = {"APIKey": verify_key, "Basic": verify_basic, "OAuth2": verify_token}
 EITHER = Guard.compile([{"APIKey": []}, {"Basic": []}], SCHEMES, VERIFIERS)
 
 
-def check(guard: Guard, headers: dict[str, str], query: str = "") -> dict[str, Any]:
-    return guard.check(Headers(headers), QueryParams(query))
+def check(guard: Guard, headers: dict[str, str], query: str = "") -> Authenticated[Any]:
+    return asyncio.run(guard.check(Headers(headers), QueryParams(query)))
 
 
 def basic(user: str, password: str) -> dict[str, str]:
@@ -55,8 +64,8 @@ def basic(user: str, password: str) -> dict[str, str]:
 
 
 def test_any_one_alternative_lets_the_caller_in() -> None:
-    assert check(EITHER, {"x-api-key": "key_good"}) == {"sub": "key"}
-    assert check(EITHER, basic("ak_1", "secret")) == {"sub": "ak_1"}
+    assert check(EITHER, {"x-api-key": "key_good"}) == Authenticated("APIKey", Who("key"))
+    assert check(EITHER, basic("ak_1", "secret")) == Authenticated("Basic", Who("ak_1"))
 
 
 @pytest.mark.parametrize(
@@ -93,29 +102,38 @@ def test_oauth_scopes_the_operation_requires_must_be_held() -> None:
         "The token lacks scope(s): keys:write",
     )
     reader = Guard.compile([{"OAuth2": ["keys:read"]}], SCHEMES, VERIFIERS)
-    assert check(reader, {"authorization": "Bearer token"})["sub"] == "oauth"
+    assert check(reader, {"authorization": "Bearer token"}).identity.sub == "oauth"
 
 
 def test_schemes_required_together_must_all_pass() -> None:
     both = Guard.compile([{"APIKey": [], "OAuth2": []}], SCHEMES, VERIFIERS)
     headers = {"x-api-key": "key_good", "authorization": "Bearer token"}
-    assert check(both, headers)["sub"] == "oauth"
+    assert check(both, headers).scheme == "APIKey", "named by the first scheme of the pair"
     with pytest.raises(ApiError, match="Missing credentials"):
         check(both, {"x-api-key": "key_good"})
 
 
 def test_an_operation_without_security_is_open() -> None:
-    assert check(Guard.compile([], SCHEMES, VERIFIERS), {}) == {}
+    assert check(Guard.compile([], SCHEMES, VERIFIERS), {}) == Authenticated("", None)
 
 
-def test_a_scheme_without_a_verifier_is_refused_at_start_up() -> None:
-    with pytest.raises(ValueError, match="no verifier for security scheme"):
-        Guard.compile([{"Basic": []}], SCHEMES, {"APIKey": verify_key})
+def test_a_scheme_without_a_verifier_answers_501_not_a_false_401() -> None:
+    """A spec may gain a scheme before an implementation verifies it."""
+    guard = Guard.compile([{"Basic": []}], SCHEMES, {"APIKey": verify_key})
+    with pytest.raises(ApiError) as raised:
+        check(guard, basic("ak_1", "secret"))
+    assert raised.value.kind is Kind.UNIMPLEMENTED
+    assert "Basic" in raised.value.message
+
+
+def test_an_undefined_scheme_is_refused_at_start_up() -> None:
+    with pytest.raises(ValueError, match="not defined"):
+        Guard.compile([{"Digest": []}], SCHEMES, VERIFIERS)
 
 
 def test_a_query_credential_is_read_from_the_query_and_named_as_allowed_there() -> None:
     schemes = {**SCHEMES, "QueryKey": {**SCHEMES["APIKey"], "in": "query", "name": "api_key"}}
     guard = Guard.compile([{"QueryKey": []}], schemes, {"QueryKey": verify_key})
-    assert check(guard, {}, query="api_key=key_good") == {"sub": "key"}
+    assert check(guard, {}, query="api_key=key_good").identity == Who("key")
     assert guard.query_parameters == {"api_key"}
     assert EITHER.query_parameters == set()  # header and Authorization credentials only

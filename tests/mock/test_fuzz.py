@@ -3,13 +3,14 @@ MOCK_SKIPS): it must be as clean as the server."""
 
 from __future__ import annotations
 
-from keywright.apis import get_api
-from keywright.contract.local import MOCK_CREDENTIALS, MOCK_SKIPS, LocalTarget
+from keywright.contract.local import MOCK_SKIPS, mock_credentials
 from keywright.mock import create_app
-from tests.fuzzing import fuzz_test
+from tests.conftest import CATALOG
+from tests.fuzzing import BuiltOnFirstUse, fuzz_test
 
-MOCK = LocalTarget(create_app(validate_responses=True), MOCK_CREDENTIALS, MOCK_SKIPS)
+MOCK = BuiltOnFirstUse(lambda: create_app(validate_responses=True))
+CREDENTIALS = mock_credentials(CATALOG)
 
-test_proxy_keys = fuzz_test(MOCK, get_api("proxy-keys"))
-test_access_keys = fuzz_test(MOCK, get_api("access-keys"))
-test_api_keys = fuzz_test(MOCK, get_api("api-keys"))
+test_proxy_keys = fuzz_test(MOCK, "proxy-keys", CREDENTIALS, MOCK_SKIPS)
+test_access_keys = fuzz_test(MOCK, "access-keys", CREDENTIALS, MOCK_SKIPS)
+test_api_keys = fuzz_test(MOCK, "api-keys", CREDENTIALS, MOCK_SKIPS)

@@ -7,8 +7,8 @@ import time
 import pytest
 from starlette.testclient import TestClient
 
-from keywright.apis import get_api
 from keywright.specs import load_spec
+from tests.conftest import CATALOG
 from tests.mock.calls import (
     ACCESS_KEYS,
     ADMIN,
@@ -23,7 +23,7 @@ BODY = {"scopes": ["pci:tokens:read"]}
 
 
 def _example(api: str, status: str) -> dict:
-    doc = load_spec(get_api(api).spec_path)
+    doc = load_spec(CATALOG.get(api).path)
     return doc.resolve(
         doc.data["paths"][next(iter(doc.data["paths"]))]["post"]["responses"][status]
     )["content"]["application/json"]["example"]

@@ -6,7 +6,7 @@ import time
 
 import httpx
 
-from keywright.apis import get_api
+from tests.conftest import CATALOG
 from tests.processes import keywright
 
 ORIGINAL = "The API key does not hold scope 'pci:tokens:delete'"
@@ -33,7 +33,7 @@ def _wait_for(url: str, expected: str, seconds: float = 30) -> None:
 
 
 def test_reload_restarts_on_a_spec_edit() -> None:
-    spec = get_api("api-keys").spec_path
+    spec = CATALOG.get("api-keys").path
     original = spec.read_bytes()
     assert ORIGINAL.encode() in original
     with keywright("mock", "--reload") as (url, _):

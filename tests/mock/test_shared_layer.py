@@ -39,7 +39,7 @@ BAD_REQUESTS = {
 def test_mock_and_server_fail_alike(
     mock: TestClient, url: str, headers: dict[str, str], content: bytes
 ) -> None:
-    server = create_server(DEV).test_client()
+    server = TestClient(create_server(DEV))
     headers = {**headers, "Content-Type": "application/json"}
     from_mock = mock.post(url, content=content, headers=headers)
     from_server = server.post(url, content=content, headers=headers)

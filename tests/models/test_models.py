@@ -10,16 +10,15 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from keywright.apis import APIS, MODELS_PACKAGE
-from keywright.specs import load_spec
 from keywright_models import access_keys, api_keys, proxy_keys
+from tests.conftest import CATALOG
 
 
 def _media_examples() -> Iterator[Any]:
     """(model, example) for every media-type example whose schema is a named component."""
-    for api in APIS:
-        doc = load_spec(api.spec_path)
-        module = importlib.import_module(f"{MODELS_PACKAGE}.{api.module_name}")
+    for api in CATALOG.apis:
+        doc = api.doc
+        module = importlib.import_module(f"keywright_models.{api.module_name}")
         for _location, operation in doc.operations():
             holders = [doc.resolve(operation["requestBody"])]
             holders += [doc.resolve(r) for r in operation["responses"].values()]

@@ -11,15 +11,17 @@ import pytest
 
 from keywright.server.config import DEV_CONFIG, ConfigError, load_config
 from keywright.server.credential_shapes import shape_problems
+from tests.conftest import CATALOG
 
 
 def test_development_defaults() -> None:
     config = load_config(environ={})
     assert config.source == DEV_CONFIG
-    assert config.proxy_admin_keys[0].accounts == {"dev_account"}
-    assert config.accounts["dev_account"]["default"]["web_app"] == {"dev", "prod"}
-    assert config.access_key_limit("any-project") == 10, "the real service's limit"
-    assert shape_problems(config) == []
+    proxy = config.section("proxy-keys")
+    assert proxy.admin_keys[0].accounts == {"dev_account"}
+    assert proxy.accounts["dev_account"]["default"]["web_app"] == {"dev", "prod"}
+    assert config.section("access-keys").key_limit("any-project") == 10, "the real limit"
+    assert shape_problems(config, CATALOG) == []
 
 
 def test_environment_variables_replace_the_bootstrap_credentials() -> None:
@@ -33,14 +35,16 @@ def test_environment_variables_replace_the_bootstrap_credentials() -> None:
             "KEYWRIGHT_SECRET_KEY": "ci-secret",
         }
     )
-    assert config.proxy_admin_keys[0].key == "pat.ci.proxy.key"
-    assert config.proxy_admin_keys[0].accounts == {"dev_account"}, "permissions stay"
-    assert config.oauth_tokens[0].token == "ci-oauth"
-    assert (config.basic_users[0].user, config.basic_users[0].password) == ("ci-user", "ci-pass")
-    assert config.admin_tokens[0] == "ci-admin"
+    proxy, access = config.section("proxy-keys"), config.section("access-keys")
+    assert proxy.admin_keys[0].key == "pat.ci.proxy.key"
+    assert proxy.admin_keys[0].accounts == {"dev_account"}, "permissions stay"
+    assert access.oauth_tokens[0].token == "ci-oauth"
+    assert (access.basic_users[0].user, access.basic_users[0].password) == ("ci-user", "ci-pass")
+    admin_tokens = config.section("api-keys").admin_tokens
+    assert admin_tokens[0] == "ci-admin"
+    assert "adm_kwdevadmintoken" not in admin_tokens
     assert config.secret_key == "ci-secret"
-    assert "adm_kwdevadmintoken" not in config.admin_tokens
-    assert shape_problems(config) == [], "any non-empty admin token has the documented shape"
+    assert shape_problems(config, CATALOG) == [], "any non-empty admin token is well-formed"
 
 
 @pytest.mark.parametrize(
@@ -63,7 +67,7 @@ def test_a_broken_config_is_a_one_line_error(tmp_path: Path, text: str, message:
 
 def test_a_credential_without_its_documented_shape_is_named() -> None:
     config = load_config(environ={"KEYWRIGHT_PROXY_API_KEY": "foo", "KEYWRIGHT_OAUTH_TOKEN": "a b"})
-    [proxy, oauth] = shape_problems(config)
+    [oauth, proxy] = shape_problems(config, CATALOG)
     assert proxy.startswith("KEYWRIGHT_PROXY_API_KEY: not a well-formed proxy-keys x-api-key")
     assert "`<prefix>.<account id>.<token id>.<secret>`" in proxy, "the shape in full"
     assert oauth.startswith("KEYWRIGHT_OAUTH_TOKEN: not a well-formed access-keys OAuth2")
@@ -72,7 +76,7 @@ def test_a_credential_without_its_documented_shape_is_named() -> None:
 def test_a_config_file_credential_is_named_by_its_key(tmp_path: Path) -> None:
     path = tmp_path / "kw.yaml"
     path.write_text(DEV_CONFIG.read_text().replace("adm_kwdevadmintoken", '""'))
-    [problem] = shape_problems(load_config(path, environ={}))
+    [problem] = shape_problems(load_config(path, environ={}), CATALOG)
     assert problem.startswith("kw.yaml: api_keys.admin_tokens[0]: not a well-formed")
 
 
@@ -99,4 +103,4 @@ def test_serve_refuses_a_config_without_a_section_with_exit_2(tmp_path: Path) ->
         timeout=60,
     )
     assert result.returncode == 2
-    assert result.stderr.strip() == f"✗ config {path} lacks 'proxy_keys'"
+    assert result.stderr.strip() == f"✗ config {path} lacks 'access_keys'"

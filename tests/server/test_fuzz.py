@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from keywright.apis import get_api
-from keywright.contract.local import LocalTarget, server_credentials
-from keywright.server import create_app, load_config
-from tests.fuzzing import fuzz_test
+from keywright.contract.local import server_credentials
+from keywright.server import create_app
+from keywright.server.config import load_config
+from tests.fuzzing import BuiltOnFirstUse, fuzz_test
 
 CONFIG = load_config(environ={})
-SERVER = LocalTarget(create_app(CONFIG, validate_responses=True), server_credentials(CONFIG))
+SERVER = BuiltOnFirstUse(lambda: create_app(CONFIG, validate_responses=True))
+CREDENTIALS = server_credentials(CONFIG)
 
-test_proxy_keys = fuzz_test(SERVER, get_api("proxy-keys"))
-test_access_keys = fuzz_test(SERVER, get_api("access-keys"))
-test_api_keys = fuzz_test(SERVER, get_api("api-keys"))
+test_proxy_keys = fuzz_test(SERVER, "proxy-keys", CREDENTIALS)
+test_access_keys = fuzz_test(SERVER, "access-keys", CREDENTIALS)
+test_api_keys = fuzz_test(SERVER, "api-keys", CREDENTIALS)

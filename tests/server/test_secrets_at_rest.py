@@ -6,10 +6,11 @@ import logging
 from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 
-from keywright.server import create_app
+from keywright.server import create_app, open_database
 from keywright.server.config import Config
-from keywright.server.store import SqliteStore
+from tests.conftest import CATALOG
 from tests.credentials import ADMIN, OAUTH, PROJECT, PROXY_ADMIN
 
 
@@ -17,8 +18,8 @@ def test_no_secret_in_the_database_file_or_the_log(
     tmp_path: Path, config: Config, caplog: pytest.LogCaptureFixture
 ) -> None:
     db = tmp_path / "kw.db"
-    store = SqliteStore(db)
-    client = create_app(config, store).test_client()
+    database = open_database(str(db), CATALOG)
+    client = TestClient(create_app(config, database))
     with caplog.at_level(logging.DEBUG):
         api_key = client.post(
             "/api/admin/api-keys",
@@ -37,13 +38,13 @@ def test_no_secret_in_the_database_file_or_the_log(
             },
             headers=PROXY_ADMIN,
         ).json()["key"]
-    store.close()
+    database.close()
     stored = b"".join(p.read_bytes() for p in tmp_path.iterdir())
     for value in (api_key, secret, proxy_key):
         assert value.encode() not in stored
         assert value not in caplog.text
     # The stored digests are what authenticates: the key still works.
-    reopened = create_app(config, SqliteStore(db)).test_client()
+    reopened = TestClient(create_app(config, open_database(str(db), CATALOG)))
     response = reopened.post(
         "/api/admin/api-keys", json={"scopes": ["pci:tokens:read"]}, headers={"x-api-key": api_key}
     )

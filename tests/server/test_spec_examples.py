@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from keywright.apis import APIS
-from keywright.specs import load_spec
+from keywright.catalog import ApiSpec
 from keywright.specs.examples import ExampleRequest, example_requests
+from tests.conftest import CATALOG
 
 CREDENTIAL_FIXTURES = {
     "proxy-keys": "proxy_admin",
@@ -19,9 +19,7 @@ CREDENTIAL_FIXTURES = {
     "api-keys": "admin_token",
 }
 
-EXAMPLES = [
-    (api, request) for api in APIS for request in example_requests(load_spec(api.spec_path))
-]
+EXAMPLES = [(api, request) for api in CATALOG for request in example_requests(api.doc)]
 
 
 def _send(
@@ -36,9 +34,8 @@ def _send(
     )
 
 
-def _success(api_name: str, request: ExampleRequest) -> set[int]:
-    doc = load_spec(next(a for a in APIS if a.name == api_name).spec_path)
-    for _, operation in doc.operations():
+def _success(api: ApiSpec, request: ExampleRequest) -> set[int]:
+    for _, operation in api.doc.operations():
         if operation["operationId"] == request.operation_id:
             return {int(s) for s in operation["responses"] if str(s).startswith("2")}
     raise AssertionError(request.operation_id)
@@ -47,11 +44,11 @@ def _success(api_name: str, request: ExampleRequest) -> set[int]:
 def test_every_example_in_order_on_one_server(
     request: pytest.FixtureRequest, client: TestClient
 ) -> None:
-    assert {api.name for api, _ in EXAMPLES} == {api.name for api in APIS}
+    assert {api.name for api, _ in EXAMPLES} == set(CATALOG.names)
     for api, example in EXAMPLES:
         credentials = request.getfixturevalue(CREDENTIAL_FIXTURES[api.name])
         response = _send(client, api.base_path, example, credentials)
-        assert response.status_code in _success(api.name, example), (
+        assert response.status_code in _success(api, example), (
             f"{api.name} example {example.name}: {response.status_code} {response.text}"
         )
 
@@ -64,7 +61,7 @@ def test_an_example_sent_twice_repeats_or_conflicts(
 ) -> None:
     credentials = request.getfixturevalue(CREDENTIAL_FIXTURES[api.name])
     first = _send(client, api.base_path, example, credentials)
-    assert first.status_code in _success(api.name, example), first.text
+    assert first.status_code in _success(api, example), first.text
     second = _send(client, api.base_path, example, credentials)
     assert second.status_code == first.status_code or second.status_code == 409, second.text
     if example.headers.get("x-idempotency-key"):

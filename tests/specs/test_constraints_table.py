@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from keywright.apis import APIS, SPECS_DIR
 from keywright.specs import load_spec
+from tests.conftest import CATALOG
 from tests.specs.constraints import constraints, table_rows
 
-ROWS = table_rows(SPECS_DIR / "README.md")
+ROWS = table_rows(CATALOG.specs_dir / "README.md")
 
 
 def test_every_constraint_is_listed_and_every_row_is_a_constraint() -> None:
-    stated = {row for api in APIS for row in constraints(api.name, load_spec(api.spec_path))}
+    stated = {row for api in CATALOG.apis for row in constraints(api.name, load_spec(api.path))}
     listed = {row for row, _ in ROWS}
     assert stated - listed == set(), "constraints the table does not list"
     assert listed - stated == set(), "rows no spec states"

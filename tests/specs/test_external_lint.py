@@ -7,18 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from keywright.apis import APIS
 from keywright.specs.external import external_findings, node_unavailable
+from tests.conftest import CATALOG
 
 pytestmark = pytest.mark.skipif(node_unavailable() is not None, reason=str(node_unavailable()))
 
 
 def test_our_specs_are_clean_for_both_linters() -> None:
-    assert external_findings([api.spec_path for api in APIS]) == []
+    assert external_findings([api.path for api in CATALOG.apis]) == []
 
 
 def test_a_spec_without_contact_or_license_is_reported_by_each(tmp_path: Path) -> None:
-    original = APIS[0].spec_path.read_text()
+    original = CATALOG.apis[0].path.read_text()
     start, end = original.index("  contact:"), original.index("servers:")
     spec = tmp_path / "no-contact.yaml"
     spec.write_text(original[:start] + original[end:])

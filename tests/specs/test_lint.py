@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 import yaml
 
-from keywright.apis import get_api
 from keywright.specs import SpecDocument
 from keywright.specs.lint import Finding, lint_spec
+from tests.conftest import CATALOG
 
-API_KEYS = get_api("api-keys").spec_path
+API_KEYS = CATALOG.get("api-keys").path
 OPERATION = ("paths", "/api-keys", "post")
 
 

@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from keywright.catalog import ApiSpec
 from keywright.specs import SpecDocument
+from tests.conftest import SEEDS_DIR
 from tests.specs.seed_format import Seed, SeedField, parse_seed
+
+ORIGINALS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+"""Where CI puts the original seed documents, beside the checkout."""
 
 
 @pytest.fixture
 def seed(seed_text: str) -> Seed:
     return parse_seed(seed_text)
+
+
+@pytest.mark.skipif(not ORIGINALS.is_dir(), reason="../shared/seeds is not beside the checkout")
+def test_the_copies_are_the_originals(api: ApiSpec, seed_text: str) -> None:
+    """tests/specs/seeds/README.md maps each copy to its original."""
+    mapping = dict(re.findall(r"\| `([\w-]+\.txt)` \| `(\w+\.txt)` \|", _readme()))
+    original = ORIGINALS / mapping[f"{api.name}.txt"]
+    assert seed_text == original.read_text(encoding="utf-8")
+
+
+def _readme() -> str:
+    return (SEEDS_DIR / "README.md").read_text(encoding="utf-8")
 
 
 def _operation(spec: SpecDocument, seed: Seed) -> dict[str, Any]:

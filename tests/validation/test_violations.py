@@ -6,12 +6,12 @@ from typing import Any
 
 import pytest
 
-from keywright.apis import get_api
 from keywright.errors import ApiError
 from keywright.specs import load_spec
 from keywright.validation import JsonBody
+from tests.conftest import CATALOG
 
-DOC = load_spec(get_api("proxy-keys").spec_path)
+DOC = load_spec(CATALOG.get("proxy-keys").path)
 BODY = JsonBody(
     DOC.inline(DOC.data["components"]["schemas"]["CreateProxyKeyRequest"]),
     required=True,

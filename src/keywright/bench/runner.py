@@ -10,13 +10,14 @@ from pathlib import Path
 
 import yaml
 
-from keywright.apis import APIS
+from keywright.apis import package_for
 from keywright.bench.process import ServerProcess, free_port
-from keywright.bench.scenarios import CREDENTIALS, PROJECT, Scenario, lua_script
+from keywright.bench.scenarios import Scenario, lua_script
 from keywright.bench.targets import Target
 from keywright.bench.wrk import LoadResult, run_wrk
+from keywright.catalog import Catalog
 from keywright.server.config import DEV_CONFIG
-from keywright.specs import load_spec
+from keywright.specs.examples import example_requests
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Measurement:
 
 
 def run_bench(
+    catalog: Catalog,
     targets: Sequence[Target],
     scenarios: Sequence[Scenario],
     *,
@@ -40,11 +42,11 @@ def run_bench(
 ) -> list[Measurement]:
     measurements: list[Measurement] = []
     with tempfile.TemporaryDirectory(prefix="keywright-bench-") as tmp:
-        config = _bench_config(Path(tmp))
+        config = _bench_config(catalog, Path(tmp))
         for round_ in range(1, repeat + 1):
             for target in targets:
                 groups = (
-                    [[s for s in scenarios if s.api == api] for api in APIS]
+                    [[s for s in scenarios if s.api == api] for api in catalog]
                     if target.per_api
                     else [list(scenarios)]
                 )
@@ -74,7 +76,7 @@ def _measure(
         cold, status = server.first_answer(
             url + target.path(first.api, first.route),
             _example_body(first),
-            CREDENTIALS[first.api.name],
+            first.headers,
         )
         results = []
         for scenario in group:
@@ -89,11 +91,14 @@ def _measure(
     return [Measurement(target.name, s.name, load, peak, cold, status) for s, load in results]
 
 
-def _bench_config(folder: Path) -> Path:
-    """The development config, with room for every access key the load creates in the bench
-    project (the real service's limit of 10 per project would refuse the rest)."""
+def _bench_config(catalog: Catalog, folder: Path) -> Path:
+    """The development config, changed as each API package asks for benchmarks (room for every
+    key the load creates)."""
     config = yaml.safe_load(DEV_CONFIG.read_text(encoding="utf-8"))
-    config["access_keys"]["max_keys_per_project"] = {"default": 10, PROJECT: 100_000_000}
+    for api in catalog:
+        package = package_for(api)
+        if package is not None and package.bench_config:
+            config[api.module_name].update(package.bench_config)
     path = folder / "bench-config.yaml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
     return path
@@ -101,8 +106,4 @@ def _bench_config(folder: Path) -> Path:
 
 def _example_body(scenario: Scenario) -> str:
     """The spec's first request example: what a person would send first."""
-    doc = load_spec(scenario.api.spec_path)
-    for _, operation in doc.operations():
-        media = doc.resolve(operation["requestBody"])["content"]["application/json"]
-        return json.dumps(next(iter(media["examples"].values()))["value"])
-    raise ValueError(f"{scenario.api.name} has no operation")
+    return json.dumps(next(example_requests(scenario.api.doc)).body)

@@ -1,66 +1,54 @@
-"""The requests every server gets: a valid POST per operation (unique where the API demands it)
-and an invalid-body mix, as wrk Lua scripts."""
+"""The requests every server gets: each API package's benchmark requests (a valid POST per
+operation, unique where the API demands it, and an invalid-body mix), as wrk Lua scripts."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
-from keywright.apis import Api, get_api
-
-CREDENTIALS = {
-    "proxy-keys": {"x-api-key": "pat.dev_account.kwdev.0d6f1b2c3a4e5f60"},
-    "access-keys": {"Authorization": "Bearer kw-dev-oauth-token"},
-    "api-keys": {"x-admin-token": "adm_kwdevadmintoken"},
-}
-"""The development credentials: valid for `keywright serve`, well-formed for the mocks."""
-
-PROJECT = "51bc3f40-f266-4ca8-8938-a1ed0ff32b9a"
-"""The development project the access-key scenario creates its keys in."""
+from keywright.apis import package_for
+from keywright.catalog import ApiSpec, Catalog
+from keywright.dispatch.security import credential_headers
+from keywright.server.config import load_config
 
 
 @dataclass(frozen=True)
 class Scenario:
     name: str
-    api: Api
+    api: ApiSpec
     route: str
     body_lua: str
     """A Lua expression building the body; `n` is a per-request counter unique across threads."""
+    headers: dict[str, str]
+    """The development credential: valid for `keywright serve`, well-formed for the mocks."""
     valid: bool = True
 
 
-SCENARIOS = (
-    Scenario(
-        "proxy key",
-        get_api("proxy-keys"),
-        "/proxy/keys?accountIdentifier=dev_account",
-        """'{"identifier":"bench_' .. n .. '","name":"Bench","organizations":{"default":{"projects":'
-        .. '{"web_app":{"scope":"selected","environments":["dev","prod"]}}}}}'""",
-    ),
-    Scenario(
-        "access key",
-        get_api("access-keys"),
-        f"/projects/{PROJECT}/accessKeys",
-        """'{"displayName":"bench ' .. n .. '"}'""",
-    ),
-    Scenario(
-        "API key",
-        get_api("api-keys"),
-        "/api-keys",
-        """'{"scopes":["pci:tokens:read","pci:tokens:create"],"expiration_time":3600}'""",
-    ),
-    Scenario(
-        "API key, invalid",
-        get_api("api-keys"),
-        "/api-keys",
-        """'{"scopes":["pci:tokens:erase"],"expiration_time":-' .. n .. ',"extra":true}'""",
-        valid=False,
-    ),
-)
+def scenarios(catalog: Catalog) -> list[Scenario]:
+    config = load_config(environ={}, catalog=catalog)
+    found = []
+    for api in catalog:
+        package = package_for(api)
+        if package is None:
+            continue
+        headers = _development_headers(api, config)
+        for bench in package.bench:
+            found.append(
+                Scenario(bench.name, api, bench.route, bench.body_lua, headers, bench.valid)
+            )
+    return found
+
+
+def _development_headers(api: ApiSpec, config: object) -> dict[str, str]:
+    schemes = api.doc.inline(api.doc.data["components"]["securitySchemes"])
+    for (name, scheme), credential in config.bootstrap_credentials().items():  # type: ignore[attr-defined]
+        if name == api.name:
+            return credential_headers(schemes[scheme], credential.value)
+    return {}
 
 
 def lua_script(scenario: Scenario, path: str) -> str:
-    headers = {"Content-Type": "application/json", **CREDENTIALS[scenario.api.name]}
+    headers = {"Content-Type": "application/json", **scenario.headers}
     header_lines = "\n".join(
         f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in headers.items()
     )

@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from keywright.apis import APIS, Api
+from keywright.catalog import ApiSpec
 from keywright.node_tools import node_tool
 
 PRISM_VERSION = "5.14.2"  # pinned in tools/package.json; 5.16.0's -m crashes on Node 20
@@ -22,7 +22,7 @@ class Target:
     per_api: bool
     strips_base_path: bool = False  # Prism ignores the path in `servers`
 
-    def command(self, port: int, api: Api | None, db: Path, config: Path) -> list[str]:
+    def command(self, port: int, api: ApiSpec | None, db: Path, config: Path) -> list[str]:
         """`db` and `config` are the reference server's SQLite file and config file."""
         keywright = [sys.executable, "-m", "keywright"]
         quiet = ["--log-level", "warning"]  # like Prism's `-v error` below: no line per request
@@ -55,14 +55,14 @@ class Target:
                     str(port),
                     "-v",
                     "error",
-                    str(api.spec_path),
+                    str(api.path),
                 ]
             case "connexion --mock=all":
                 assert api is not None
                 return [
                     str(Path(sys.executable).parent / "connexion"),
                     "run",
-                    str(api.spec_path),
+                    str(api.path),
                     "--mock=all",
                     "-f",
                     "async",
@@ -73,7 +73,7 @@ class Target:
                 ]
         raise ValueError(self.name)
 
-    def path(self, api: Api, route: str) -> str:
+    def path(self, api: ApiSpec, route: str) -> str:
         return route if self.strips_base_path else api.base_path + route
 
 
@@ -91,4 +91,4 @@ def prism_executable() -> Path:
     return node_tool("prism")
 
 
-__all__ = ["APIS", "PEER", "TARGETS", "Target", "prism_executable"]
+__all__ = ["PEER", "TARGETS", "Target", "prism_executable"]

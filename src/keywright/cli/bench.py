@@ -40,12 +40,17 @@ def bench(
     """Benchmark our mock and server against Prism and Connexion's mock, same load, one run."""
     from keywright.bench.report import render_markdown, render_terminal, summarise
     from keywright.bench.runner import run_bench
-    from keywright.bench.scenarios import SCENARIOS
+    from keywright.bench.scenarios import scenarios as all_scenarios
     from keywright.bench.targets import TARGETS
+    from keywright.catalog import Catalog
 
+    catalog = Catalog.load()
     targets = [t for t in TARGETS if not target_names or t.name in target_names]
-    scenarios = [s for s in SCENARIOS if not scenario_names or s.name in scenario_names]
+    scenarios = [
+        s for s in all_scenarios(catalog) if not scenario_names or s.name in scenario_names
+    ]
     measurements = run_bench(
+        catalog,
         targets,
         scenarios,
         seconds=seconds,

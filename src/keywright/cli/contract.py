@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
-from keywright.apis import APIS
-from keywright.contract.credentials import BASIC_PASSWORD, OPTIONS
+from keywright.catalog import Catalog
+from keywright.contract.credentials import NamedOption, named_options
 
 CHECK_NAMES = (
     "not_a_server_error, status_code_conformance, content_type_conformance, "
@@ -20,8 +20,28 @@ CHECK_NAMES = (
 )
 
 
+def _catalog() -> Catalog | None:
+    try:
+        return Catalog.load()
+    except FileNotFoundError:
+        return None
+
+
+CATALOG = _catalog()
+NAMED = named_options(CATALOG) if CATALOG is not None else []
+
+
 def _credential_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    for option in reversed((*OPTIONS, BASIC_PASSWORD)):
+    """An option (and its `KEYWRIGHT_*` variable) per security scheme of every API package."""
+    for named in reversed(NAMED):
+        option = named.option
+        if option.password_option and option.password_envvar and option.password_parameter:
+            command = click.option(
+                option.password_option,
+                option.password_parameter,
+                envvar=option.password_envvar,
+                help=f"The password to {option.option}. [{option.password_envvar}]",
+            )(command)
         command = click.option(
             option.option,
             option.parameter,
@@ -57,8 +77,8 @@ def _pairs(
     "--api",
     "api_names",
     multiple=True,
-    type=click.Choice([a.name for a in APIS]),
-    help="Only these APIs (repeatable; default: all three).",
+    type=click.Choice(CATALOG.names if CATALOG is not None else []),
+    help="Only these APIs (repeatable; default: every spec).",
 )
 @click.option(
     "--spec",
@@ -184,12 +204,13 @@ def contract(
     """
     from contextlib import nullcontext
 
-    from keywright.apis import get_api
     from keywright.contract.credentials import Credentials
     from keywright.contract.local import local_target, serving
     from keywright.contract.runner import ContractRun, run, wait_for
     from keywright.contract.suite import Suite
 
+    if CATALOG is None:
+        raise click.UsageError("no specs folder found (set KEYWRIGHT_SPECS)")
     try:
         given = Credentials.parse(credential_entries).merged_over(_named(named_credentials))
     except ValueError as exc:
@@ -197,12 +218,10 @@ def contract(
     if spec_paths:
         suites = [Suite.from_spec(path, base_path=base_path) for path in spec_paths]
     else:
-        apis = [get_api(name) for name in api_names] or list(APIS)
-        suites = [
-            Suite.from_spec(api.spec_path, name=api.name, base_path=base_path) for api in apis
-        ]
+        apis = [CATALOG.get(name) for name in api_names] or list(CATALOG)
+        suites = [Suite.from_api(api, base_path=base_path) for api in apis]
     if url is None:
-        target = local_target(mock=use_mock)
+        target = local_target(CATALOG, mock=use_mock)
         given = given.merged_over(target.credentials)
         if target.skipped_checks:
             skipped = ",".join(target.skipped_checks)
@@ -257,18 +276,18 @@ def _parameters(params: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _named(values: dict[str, str | None]) -> Any:
-    """The credentials given by named options (`--admin-token`, `--basic-user` + `--basic-password`)."""
+    """The credentials given by named options (`--admin-token`; `--basic-user` with its password)."""
     from keywright.contract.credentials import Credentials
 
     found: dict[tuple[str | None, str], tuple[str, ...]] = {}
-    for option in OPTIONS:
-        value = values.get(option.parameter)
+    for named in NAMED:
+        option: NamedOption = named
+        value = values.get(option.option.parameter)
         if not value:
             continue
-        if option.scheme == "Basic":
-            found[(option.api, option.scheme)] = (value, values.get(BASIC_PASSWORD.parameter) or "")
-        else:
-            found[(option.api, option.scheme)] = (value,)
+        password = option.option.password_parameter
+        credential = (value, values.get(password) or "") if password else (value,)
+        found[(option.api, option.option.scheme)] = credential
     return Credentials(found)
 
 

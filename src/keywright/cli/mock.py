@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from keywright.cli.running import HTTP_PROTOCOL, log_config, log_level_option
+from keywright.serving.logs import HTTP_PROTOCOL, log_config, log_level_option
 
 
 @click.command()
@@ -33,32 +33,31 @@ from keywright.cli.running import HTTP_PROTOCOL, log_config, log_level_option
 def mock(
     host: str, port: int, latency_ms: int, cors: bool, reload: bool, workers: int, log_level: str
 ) -> None:
-    """Run the mock server: all three APIs from specs/, no database, responses you can pick."""
-    import os
-
+    """Run the mock server: every spec, no database, responses you can pick."""
     import uvicorn
 
-    from keywright.apis import APIS, SPECS_DIR, SWAGGER_UI_PATH
+    from keywright.catalog import SWAGGER_UI_PATH, Catalog
+    from keywright.serving.settings import Settings
 
+    catalog = Catalog.load()
     url = f"http://{host}:{port}"
     lines = [f"keywright mock on {url}  (any well-formed credential is accepted)", ""]
-    lines += [f"  {api.title:<12} {url}{api.base_path}{SWAGGER_UI_PATH}/" for api in APIS]
+    lines += [f"  {api.title:<24} {url}{api.base_path}{SWAGGER_UI_PATH}/" for api in catalog]
     lines += [
         "",
         "Pick a response: Prefer: code=409 | example=NAME | dynamic=true | seed=N | delay=MS",
         "(or ?__code=409&__example=NAME&__dynamic=true&__seed=N&__delay=MS)",
     ]
     click.secho("\n".join(lines), fg="cyan")
-    os.environ["KEYWRIGHT_MOCK_LATENCY_MS"] = str(latency_ms)
-    os.environ["KEYWRIGHT_MOCK_CORS"] = "1" if cors else "0"
+    Settings(specs_dir=str(catalog.specs_dir), latency_ms=latency_ms, cors=cors).export()
     uvicorn.run(
-        "keywright.mock:app_from_environment",
+        "keywright.mock:app_from_settings",
         factory=True,
         host=host,
         port=port,
         reload=reload,
         workers=None if reload else workers,
-        reload_dirs=[str(SPECS_DIR)] if reload else None,
+        reload_dirs=[str(catalog.specs_dir)] if reload else None,
         reload_includes=["*.yaml"] if reload else None,
         access_log=False,  # the mock logs its own line per request, with the example it chose
         log_config=log_config(log_level),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from keywright.cli.running import HTTP_PROTOCOL, log_config, log_level_option
+from keywright.serving.logs import HTTP_PROTOCOL, log_config, log_level_option
 
 
 @click.command()
@@ -36,22 +36,23 @@ from keywright.cli.running import HTTP_PROTOCOL, log_config, log_level_option
 def serve(
     host: str, port: int, db: str, config_path: Path | None, workers: int, log_level: str
 ) -> None:
-    """Run the reference server: all three APIs, real semantics, one port."""
-    import os
-
+    """Run the reference server: every API a package implements, real semantics, one port."""
     import uvicorn
 
+    from keywright.catalog import Catalog
+    from keywright.server import open_database
     from keywright.server.banner import banner
     from keywright.server.config import ConfigError, load_config
     from keywright.server.credential_shapes import shape_problems
-    from keywright.server.store import open_store
+    from keywright.serving.settings import Settings
 
+    catalog = Catalog.load()
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, catalog=catalog)
     except ConfigError as exc:
         click.secho(f"✗ {exc}", fg="red", err=True)
         sys.exit(2)
-    problems = shape_problems(config)
+    problems = shape_problems(config, catalog)
     if problems:
         for problem in problems:
             click.secho(f"✗ {problem}", fg="red", err=True)
@@ -63,13 +64,15 @@ def serve(
             err=True,
         )
         sys.exit(2)
-    open_store(db).close()  # create the file (and fail here, clearly) before workers start
-    click.secho(banner(f"http://{host}:{port}", config, db), fg="cyan")
-    os.environ["KEYWRIGHT_DB"] = db
-    if config_path is not None:
-        os.environ["KEYWRIGHT_CONFIG"] = str(config_path)
+    open_database(db, catalog).close()  # create the file (and fail here, clearly) first
+    click.secho(banner(f"http://{host}:{port}", catalog, config, db), fg="cyan")
+    Settings(
+        specs_dir=str(catalog.specs_dir),
+        db=db,
+        config=None if config_path is None else str(config_path),
+    ).export()
     uvicorn.run(
-        "keywright.server:app_from_environment",
+        "keywright.server:app_from_settings",
         factory=True,
         host=host,
         port=port,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from keywright.apis import APIS
+from keywright.catalog import Catalog
 
 
 @click.command()
@@ -23,7 +23,7 @@ def lint(specs: tuple[Path, ...], external: bool) -> None:
     the independent linters Spectral and Redocly."""
     from keywright.specs.lint import Finding, lint_spec
 
-    paths = specs or tuple(api.spec_path for api in APIS)
+    paths = specs or tuple(api.path for api in Catalog.load())
     findings: dict[Path, list[Finding]] = {path: lint_spec(path) for path in paths}
     if external:
         from keywright.specs.external import external_findings, node_unavailable
@@ -57,12 +57,13 @@ def lint(specs: tuple[Path, ...], external: bool) -> None:
     "--check", is_flag=True, help="Fail, naming the stale files, if generated/ is out of date."
 )
 def generate(check: bool) -> None:
-    """Generate pydantic models in generated/ from the specs."""
+    """Generate the pydantic models and the interfaces in generated/ from the specs."""
     from keywright import codegen
 
+    catalog = Catalog.load()
     try:
         if check:
-            stale = codegen.stale_files()
+            stale = codegen.stale_files(catalog)
             if stale:
                 click.secho("✗ generated code is stale; run `make generate`:", fg="red", bold=True)
                 for name in stale:
@@ -70,7 +71,7 @@ def generate(check: bool) -> None:
                 sys.exit(1)
             click.secho("✓ generated/ matches the specs", fg="green")
             return
-        for path in codegen.generate():
+        for path in codegen.generate(catalog):
             click.secho(f"✓ wrote {_display(path)}", fg="green")
     except codegen.GenerationError as exc:
         click.secho(f"✗ {exc}", fg="red", err=True)

@@ -1,8 +1,8 @@
 """The credential a contract run sends for each security scheme, and where a user gives it.
 
-A credential belongs to one security scheme of one API (`api-keys` / `AdminToken`). Each
-scheme of our specs has a named option and a `KEYWRIGHT_*` variable; any scheme of any spec
-can also be given as `--credential [API:]SCHEME=VALUE`.
+A credential belongs to one security scheme of one API (`api-keys` / `AdminToken`). Each API
+package names an option and a `KEYWRIGHT_*` variable per scheme; any scheme of any spec can
+also be given as `--credential [API:]SCHEME=VALUE`.
 """
 
 from __future__ import annotations
@@ -11,74 +11,33 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from keywright.apis import CredentialOption, package_for
+from keywright.catalog import Catalog
+
 Credential = tuple[str, ...]
 """`(token,)` for API keys, bearer and OAuth2 tokens; `(user, password)` for HTTP Basic."""
 
 
 @dataclass(frozen=True)
-class CredentialOption:
-    """A command-line option, and the environment variable behind it, for one scheme."""
+class NamedOption:
+    """A credential option of one API (`--admin-token` for `api-keys` / `AdminToken`)."""
 
     api: str
-    scheme: str
-    option: str
-    envvar: str
-    help: str
-
-    @property
-    def parameter(self) -> str:
-        """The click parameter name: `--admin-token` → `admin_token`."""
-        return self.option.lstrip("-").replace("-", "_")
+    option: CredentialOption
 
 
-OPTIONS: tuple[CredentialOption, ...] = (
-    CredentialOption(
-        "proxy-keys",
-        "x-api-key",
-        "--proxy-api-key",
-        "KEYWRIGHT_PROXY_API_KEY",
-        "Proxy keys: an admin key for the x-api-key header (a pat.… or sat.… token).",
-    ),
-    CredentialOption(
-        "access-keys",
-        "OAuth2",
-        "--oauth-token",
-        "KEYWRIGHT_OAUTH_TOKEN",
-        "Access keys: an OAuth2 access token, sent as Authorization: Bearer.",
-    ),
-    CredentialOption(
-        "access-keys",
-        "Basic",
-        "--basic-user",
-        "KEYWRIGHT_BASIC_USER",
-        "Access keys: the HTTP Basic user (an access key id); needs --basic-password.",
-    ),
-    CredentialOption(
-        "api-keys",
-        "APIKey",
-        "--api-key",
-        "KEYWRIGHT_API_KEY",
-        "API keys: an API key holding admin:api-keys:create, for the x-api-key header.",
-    ),
-    CredentialOption(
-        "api-keys",
-        "AdminToken",
-        "--admin-token",
-        "KEYWRIGHT_ADMIN_TOKEN",
-        "API keys: an administrator token.",
-    ),
-)
-BASIC_PASSWORD = CredentialOption(
-    "access-keys",
-    "Basic",
-    "--basic-password",
-    "KEYWRIGHT_BASIC_PASSWORD",
-    "Access keys: the HTTP Basic password (the access key's secret).",
-)
+def named_options(catalog: Catalog) -> list[NamedOption]:
+    """The credential options of every API that has a package, in catalog order."""
+    return [
+        NamedOption(api.name, option)
+        for api in catalog
+        if (package := package_for(api)) is not None
+        for option in package.credential_options
+    ]
 
 
-def options_for(api: str) -> list[CredentialOption]:
-    return [option for option in OPTIONS if option.api == api]
+def options_for(api: str, catalog: Catalog) -> list[CredentialOption]:
+    return [named.option for named in named_options(catalog) if named.api == api]
 
 
 @dataclass(frozen=True)

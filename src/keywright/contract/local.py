@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
+import random
+import re
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import rstr
 import uvicorn
 
-from keywright.contract.credentials import Credentials
-from keywright.errors.protocol import EnvelopeHttpProtocol
-
-if TYPE_CHECKING:
-    from keywright.server.config import Config
-
-MOCK_CREDENTIALS = Credentials(
-    {
-        ("proxy-keys", "x-api-key"): ("pat.contract.keywright.0a1b2c3d",),
-        ("access-keys", "OAuth2"): ("contract-token",),
-        ("api-keys", "AdminToken"): ("adm_contract",),
-    }
-)
-"""Well-formed credentials, which is all the mock asks for."""
+from keywright.catalog import Catalog
+from keywright.contract.credentials import Credential, Credentials
+from keywright.serving.protocol import EnvelopeHttpProtocol
 
 MOCK_SKIPS = ("ignored_auth",)
 """Checks that cannot hold for the mock: it accepts any well-formed credential by design, so
@@ -40,28 +32,53 @@ class LocalTarget:
     skipped_checks: tuple[str, ...] = ()
 
 
-def local_target(*, mock: bool) -> LocalTarget:
-    """Our mock (with any well-formed credentials) or reference server (development credentials)."""
+def local_target(catalog: Catalog, *, mock: bool) -> LocalTarget:
+    """Our mock (with well-formed credentials) or reference server (development credentials)."""
     if mock:
         from keywright.mock import create_app as create_mock
 
-        return LocalTarget(create_mock(), MOCK_CREDENTIALS, MOCK_SKIPS)
+        return LocalTarget(create_mock(catalog=catalog), mock_credentials(catalog), MOCK_SKIPS)
     from keywright.server import create_app as create_server
     from keywright.server.config import load_config
 
-    config = load_config()
-    return LocalTarget(create_server(config), server_credentials(config))
+    config = load_config(catalog=catalog)
+    return LocalTarget(create_server(config, catalog=catalog), server_credentials(config))
 
 
-def server_credentials(config: Config) -> Credentials:
-    """The first credential of each kind the reference server accepts."""
+def server_credentials(config: Any) -> Credentials:
+    """The first credential of each scheme the reference server's config accepts."""
     return Credentials(
         {
-            ("proxy-keys", "x-api-key"): (config.proxy_admin_keys[0].key,),
-            ("access-keys", "OAuth2"): (config.oauth_tokens[0].token,),
-            ("api-keys", "AdminToken"): (config.admin_tokens[0],),
+            (api, scheme): credential.value
+            for (api, scheme), credential in config.bootstrap_credentials().items()
         }
     )
+
+
+def mock_credentials(catalog: Catalog) -> Credentials:
+    """A credential of each scheme of each spec with the shape the scheme documents (all the
+    mock asks for), made from the scheme's `x-credential-pattern`."""
+    found: dict[tuple[str | None, str], Credential] = {}
+    for api in catalog:
+        schemes = api.doc.inline(api.doc.data.get("components", {}).get("securitySchemes", {}))
+        for name, scheme in schemes.items():
+            found[(api.name, name)] = well_formed(scheme)
+    return Credentials(found)
+
+
+def well_formed(scheme: Mapping[str, Any], seed: int = 7) -> Credential:
+    """A credential of the scheme's documented shape, made of visible ASCII only."""
+    basic = str(scheme.get("scheme", "")).lower() == "basic"
+    pattern = scheme.get("x-credential-pattern")
+    rng = random.Random(seed)
+    for _ in range(50) if pattern else ():
+        candidate = rstr.Rstr(rng).xeger(pattern)
+        if re.fullmatch(pattern, candidate) and re.fullmatch(r"[!-~]+", candidate):
+            if basic:
+                user, _, password = candidate.partition(":")
+                return user, password
+            return (candidate,)
+    return ("keywright", "contract") if basic else ("keywright-contract",)
 
 
 @contextmanager

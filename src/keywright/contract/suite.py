@@ -3,13 +3,15 @@ operations live on the deployment, and how schemathesis labels them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
+from keywright.apis import CredentialOption, package_for
+from keywright.catalog import ApiSpec
 from keywright.specs import load_spec
 
 
@@ -33,13 +35,30 @@ class Suite:
     schemes: dict[str, dict[str, Any]] = field(default_factory=dict)
     load_error: str | None = None
     """Why the spec could not be read; the run reports it as an error instead of testing."""
+    credential_options: tuple[CredentialOption, ...] = ()
+    """The options that give its credentials (from its API package), for hints."""
+
+    @classmethod
+    def from_api(cls, api: ApiSpec, *, base_path: str | None = None) -> Suite:
+        """One of our APIs, with its package's credential options."""
+        package = package_for(api)
+        options = package.credential_options if package is not None else ()
+        return cls.from_spec(
+            api.path, name=api.name, base_path=base_path, credential_options=options
+        )
 
     @classmethod
     def from_spec(
-        cls, spec: Path, *, name: str | None = None, base_path: str | None = None
+        cls,
+        spec: Path,
+        *,
+        name: str | None = None,
+        base_path: str | None = None,
+        credential_options: tuple[CredentialOption, ...] = (),
     ) -> Suite:
         try:
-            return cls._read(spec, name or spec.stem, base_path)
+            suite = cls._read(spec, name or spec.stem, base_path)
+            return replace(suite, credential_options=credential_options)
         except (OSError, ValueError, yaml.YAMLError, LookupError, TypeError, AttributeError) as exc:
             message = f"the spec {spec} cannot be read: {type(exc).__name__}: {exc}"
             return cls(name or spec.stem, spec, base_path or "", load_error=message)

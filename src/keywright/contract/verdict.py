@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from keywright.contract.credentials import BASIC_PASSWORD, Credentials, options_for
+from keywright.contract.credentials import Credentials
 from keywright.contract.suite import Suite, SuiteOperation
 from keywright.contract.tally import NETWORK_ERROR, REFUSED_BY_STATE
 
@@ -86,15 +86,15 @@ def _why(
 
 
 def _credential_hint(suite: Suite, operation: SuiteOperation) -> str:
-    options = [o for o in options_for(suite.name) if o.scheme in operation.security]
+    options = [o for o in suite.credential_options if o.scheme in operation.security]
     if not options:
         schemes = " or ".join(operation.security) or "SCHEME"
         return f"no credential was given: pass --credential {schemes}=VALUE"
     flags, variables = [], []
     for option in options:
-        if option.scheme == "Basic":
-            flags.append(f"{option.option} with {BASIC_PASSWORD.option}")
-            variables.append(f"{option.envvar} and {BASIC_PASSWORD.envvar}")
+        if option.password_option:
+            flags.append(f"{option.option} with {option.password_option}")
+            variables.append(f"{option.envvar} and {option.password_envvar}")
         else:
             flags.append(option.option)
             variables.append(option.envvar)

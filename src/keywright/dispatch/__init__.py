@@ -1,23 +1,21 @@
 """Request dispatch shared by the reference server and the mock.
 
-Each operation in the specs is compiled once at start-up (`Operation`): its security check,
-parameter and body validators, handler and error envelope. `DispatchMiddleware` sits in
-the Connexion app ahead of Connexion's routing, so every documented operation is answered
-in one step, while Connexion still serves the specs, Swagger UI, 404s and 405s.
+Each documented operation is compiled once at start-up (`CompiledOperation`): its security
+check, parameter and body validators, endpoint and error envelope. `DispatchMiddleware` is the
+Connexion middleware after routing that answers every documented operation; `binding` calls
+implementations of the generated interfaces with typed arguments.
 """
 
-from keywright.dispatch.call import Call, Handler, Reply, TokenInfo, Verifier
-from keywright.dispatch.middleware import DispatchMiddleware
-from keywright.dispatch.operation import Operation
-from keywright.dispatch.routes import Routes
+from keywright.dispatch.call import Answer, Call, Endpoint, Verifier
+from keywright.dispatch.middleware import ApiBinding, DispatchMiddleware
+from keywright.dispatch.operation import CompiledOperation
 
 __all__ = [
+    "Answer",
+    "ApiBinding",
     "Call",
+    "CompiledOperation",
     "DispatchMiddleware",
-    "Handler",
-    "Operation",
-    "Reply",
-    "Routes",
-    "TokenInfo",
+    "Endpoint",
     "Verifier",
 ]

@@ -1,4 +1,5 @@
-"""What an operation handler is given: the validated request and who made it."""
+"""What an operation's endpoint is given (the validated request and who made it) and what it
+answers with."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ from typing import Any
 from starlette.datastructures import Headers, QueryParams
 from starlette.types import Scope
 
-TokenInfo = dict[str, Any]
-"""What a credential check says about the caller (`sub`, and what it may do)."""
+from keywright.interface import Authenticated
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,17 +21,17 @@ class Call:
     path: Mapping[str, str]
     query: QueryParams
     headers: Headers
-    caller: TokenInfo
+    caller: Authenticated[Any]
     scope: Scope
     """The ASGI scope, for what outer middleware left there (the mock's preferences)."""
 
 
-Reply = tuple[Any, int]
-"""A handler's answer: the JSON body and the status."""
+Answer = tuple[int, Any]
+"""An endpoint's answer: the status and the JSON-ready body (None for no body)."""
 
-Handler = Callable[[Call], Awaitable[Reply]]
-"""Answers one operation, on the event loop: it must not block (storage writes are awaited)."""
+Endpoint = Callable[[Call], Awaitable[Answer]]
+"""Answers one operation, on the event loop: it must not block (storage is awaited)."""
 
-Verifier = Callable[..., TokenInfo]
-"""Checks one credential, already known to have its documented shape: `(api_key)`,
-`(username, password)` or `(token)`. Returns token info; raises `ApiError`."""
+Verifier = Callable[..., Awaitable[Any]]
+"""Checks one credential that has its documented shape: `(credential)` or `(user, password)`.
+Returns who it belongs to; raises `ApiError` (UNAUTHENTICATED, FORBIDDEN)."""

@@ -1,13 +1,14 @@
 """One operation of one API, compiled at start-up into a single call per request.
 
-Connexion rebuilds validators, inspects handler signatures and walks several middleware
-layers on every request; here all of that is decided once, and a request costs only
-what it must: check the caller, validate parameters and body, run the handler, encode.
+Everything that can be decided once is: the security alternatives, the parameter and body
+validators, the endpoint, the envelope and the statuses the operation documents. A request
+costs only what it must: check the caller, validate parameters and body, answer, encode.
 """
 
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,11 +16,12 @@ import orjson
 from starlette.datastructures import Headers, QueryParams
 from starlette.types import Receive, Scope, Send
 
-from keywright.apis import Api
-from keywright.dispatch.call import Call, Handler, Verifier
+from keywright.dispatch.binding import unimplemented
+from keywright.dispatch.call import Call, Endpoint, Verifier
 from keywright.dispatch.security import Guard
-from keywright.errors import ApiError, Kind, envelope_for
-from keywright.errors.handlers import from_unexpected
+from keywright.errors import ApiError, Envelope, Kind, status_for
+from keywright.errors.failure import TemporarilyUnavailable
+from keywright.interface import Unimplemented
 from keywright.specs import SpecDocument
 from keywright.validation import JsonBody, Parameters, SchemaValidator
 
@@ -28,15 +30,15 @@ log = logging.getLogger("keywright.errors")
 JSON_HEADERS = [(b"content-type", b"application/json")]
 
 
-class Operation:
+class CompiledOperation:
     def __init__(
         self,
-        api: Api,
         doc: SpecDocument,
         route: str,
         method: str,
-        handler: Handler,
+        endpoint: Endpoint,
         verifiers: Mapping[str, Verifier],
+        envelope: Envelope,
         *,
         validate_responses: bool = False,
     ) -> None:
@@ -44,7 +46,8 @@ class Operation:
         operation = path_item[method]
         self.method = method.upper()
         self.operation_id: str = operation["operationId"]
-        self.envelope = envelope_for(api.name)
+        self.envelope = envelope
+        self.documented = frozenset(int(status) for status in operation["responses"])
 
         schemes = doc.inline(doc.data.get("components", {}).get("securitySchemes", {}))
         requirements = operation.get("security", doc.data.get("security"))
@@ -53,36 +56,49 @@ class Operation:
             _parameters(doc, path_item, operation), extra_query=self.guard.query_parameters
         )
         self.body = _body(doc, operation)
-
-        self.handler = handler
+        self.endpoint = endpoint
+        self.implemented = not isinstance(endpoint, unimplemented)
         self.responses = _responses(doc, operation) if validate_responses else None
 
     async def __call__(
         self, scope: Scope, receive: Receive, send: Send, path: Mapping[str, str]
     ) -> None:
+        headers: Mapping[str, str] = {}
         try:
-            headers = Headers(scope=scope)
+            if not self.implemented:
+                raise Unimplemented(self.operation_id)
+            request_headers = Headers(scope=scope)
             query = QueryParams(scope["query_string"])
-            caller = self.guard.check(headers, query)
-            self.parameters.validate(query, path, headers)
-            body = await self.body.read(receive, headers) if self.body else None
-            call = Call(body, path, query, headers, caller, scope)
-            content, status = await self.handler(call)
-            extra_headers: Mapping[str, str] = {}
+            caller = await self.guard.check(request_headers, query)
+            self.parameters.validate(query, path, request_headers)
+            body = await self.body.read(receive, request_headers) if self.body else None
+            call = Call(body, path, query, request_headers, caller, scope)
+            status, content = await self.endpoint(call)
         except ApiError as error:
             if error.kind is Kind.INTERNAL:
                 log.error("%s failed: %s", self._where(scope), error.message)
-            content, status, extra_headers = self._error(error)
-        except Exception as exc:
-            content, status, extra_headers = self._error(from_unexpected(exc, self._where(scope)))
-        if self.responses is not None and not self._conforms(status, content):
-            content, status, extra_headers = self._error(
-                ApiError(Kind.INTERNAL, "Internal server error")
+            status, content, headers = self._error(error)
+        except TemporarilyUnavailable as exc:
+            retry = {"Retry-After": str(exc.retry_after)}
+            status, content, headers = self._error(
+                ApiError(Kind.UNAVAILABLE, exc.message, headers=retry)
             )
-        await _send(send, status, content, extra_headers)
+        except Exception as exc:
+            status, content, headers = self._error(self._unexpected(exc, scope))
+        if self.responses is not None and not self._conforms(status, content):
+            status, content, headers = self._error(ApiError(Kind.INTERNAL, "Internal server error"))
+        await _send(send, status, content, headers)
 
-    def _error(self, error: ApiError) -> tuple[Any, int, Mapping[str, str]]:
-        return self.envelope.body(error), self.envelope.status(error.kind), error.headers
+    def _error(self, error: ApiError) -> tuple[int, Any, Mapping[str, str]]:
+        status = status_for(error, self.documented)
+        return status, self.envelope.body(error, status), error.headers
+
+    def _unexpected(self, exc: Exception, scope: Scope) -> ApiError:
+        """An exception no code meant to raise: logged with where it happened (its message can
+        quote request data, secrets included, so only its type), answered 500."""
+        trace = "".join(traceback.format_tb(exc.__traceback__))
+        log.error("unexpected %s in %s\n%s", type(exc).__name__, self._where(scope), trace)
+        return ApiError(Kind.INTERNAL, "Internal server error")
 
     def _where(self, scope: Scope) -> str:
         return f"{self.operation_id} ({scope['method']} {scope['path']})"

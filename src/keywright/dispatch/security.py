@@ -17,8 +17,9 @@ from typing import Any
 from starlette.datastructures import Headers, QueryParams
 from starlette.requests import cookie_parser
 
-from keywright.dispatch.call import TokenInfo, Verifier
+from keywright.dispatch.call import Verifier
 from keywright.errors import ApiError, Kind
+from keywright.interface import Authenticated
 
 CREDENTIAL_PATTERN = "x-credential-pattern"
 
@@ -58,20 +59,21 @@ class Scheme:
         """Whether `credential` (`user:password` for Basic) has the documented shape."""
         return self.pattern.fullmatch(credential) is not None
 
-    def check(self, credential: Credential, required_scopes: Sequence[str]) -> TokenInfo:
+    async def check(self, credential: Credential, required_scopes: Sequence[str]) -> Any:
+        """Who `credential` belongs to, once it has the documented shape and passes the verifier
+        (and, for OAuth2, holds the required scopes)."""
         if not self.has_shape(":".join(credential)):
             raise ApiError(
                 Kind.UNAUTHENTICATED,
                 f"Malformed {self.name} credential; expected {self.expected}",
             )
-        info = self.verify(*credential)
+        identity = await self.verify(*credential)
         if self.kind == "oauth2" and required_scopes:
-            held = info.get("scope", info.get("scopes", ()))
-            held = set(held.split() if isinstance(held, str) else held)
+            held = set(getattr(identity, "scopes", ()))
             missing = [scope for scope in required_scopes if scope not in held]
             if missing:
                 raise ApiError(Kind.FORBIDDEN, f"The token lacks scope(s): {', '.join(missing)}")
-        return info
+        return identity
 
 
 class Guard:
@@ -88,28 +90,29 @@ class Guard:
         verifiers: Mapping[str, Verifier],
     ) -> Guard:
         compiled = {
-            name: Scheme(name, definition, verifiers[name])
+            name: Scheme(name, definition, verifiers.get(name) or _unimplemented(name))
             for name, definition in schemes.items()
-            if name in verifiers
         }
         alternatives = []
         for requirement in requirements or [{}]:
             missing = [name for name in requirement if name not in compiled]
             if missing:
-                raise ValueError(f"no verifier for security scheme(s) {', '.join(missing)}")
+                raise ValueError(f"security scheme(s) {', '.join(missing)} are not defined")
             alternatives.append([(compiled[name], scopes) for name, scopes in requirement.items()])
         return cls(alternatives)
 
-    def check(self, headers: Headers, query: QueryParams) -> TokenInfo:
+    async def check(self, headers: Headers, query: QueryParams) -> Authenticated[Any]:
+        """The caller, by the first alternative whose credentials all pass; the most telling
+        failure otherwise."""
         failures: list[ApiError] = []
         for alternative in self.alternatives:
             try:
-                info = self._check_all(alternative, headers, query)
+                caller = await self._check_all(alternative, headers, query)
             except ApiError as error:
                 failures.append(error)
                 continue
-            if info is not None:
-                return info
+            if caller is not None:
+                return caller
         if not failures:
             raise ApiError(Kind.UNAUTHENTICATED, "Missing credentials")
         raise _most_telling(failures)
@@ -125,17 +128,28 @@ class Guard:
         }
 
     @staticmethod
-    def _check_all(
+    async def _check_all(
         schemes: Sequence[tuple[Scheme, Sequence[str]]], headers: Headers, query: QueryParams
-    ) -> TokenInfo | None:
-        """Token info when every scheme passes, None when a credential is absent."""
-        info: TokenInfo = {}
+    ) -> Authenticated[Any] | None:
+        """The caller when every scheme passes (as the first scheme names it), None when a
+        credential is absent."""
+        caller = None
         for scheme, scopes in schemes:
             credential = scheme.credential(headers, query)
             if credential is None:
                 return None
-            info.update(scheme.check(credential, scopes))
-        return info
+            identity = await scheme.check(credential, scopes)
+            caller = caller or Authenticated(scheme.name, identity)
+        return caller or Authenticated("", None)  # an alternative that asks for nothing
+
+
+def _unimplemented(scheme: str) -> Verifier:
+    async def verify(*_credential: str) -> Any:
+        raise ApiError(
+            Kind.UNIMPLEMENTED, f"Credentials of {scheme} cannot be verified by this server"
+        )
+
+    return verify
 
 
 def _most_telling(failures: Sequence[ApiError]) -> ApiError:
@@ -173,3 +187,16 @@ def _basic(value: str) -> Credential:
     if not colon:
         raise ApiError(Kind.UNAUTHENTICATED, "Invalid authorization header")
     return username, password
+
+
+def credential_headers(definition: Mapping[str, Any], credential: Credential) -> dict[str, str]:
+    """The request headers that present `credential` for a scheme (header schemes only)."""
+    kind = _kind(definition)
+    if kind == "apiKey":
+        if definition["in"] != "header":
+            raise ValueError(f"{definition['in']} credentials are not headers")
+        return {definition["name"]: credential[0]}
+    if kind == "basic":
+        token = base64.b64encode(":".join(credential).encode()).decode()
+        return {"Authorization": f"Basic {token}"}
+    return {"Authorization": f"Bearer {credential[0]}"}

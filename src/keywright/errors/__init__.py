@@ -1,11 +1,12 @@
 """The error layer shared by the reference server and the mock.
 
-Every failure becomes an `ApiError`; each API renders it in its own documented
-envelope and status (`envelopes`); `handlers` wires that into a Connexion app so
-that nothing leaves as RFC 7807 problem+json.
+Every failure becomes an `ApiError` (`failure`); the owning API answers it with a status its
+spec documents and in its own documented envelope (`envelope`); `connexion` turns what
+Connexion itself raises (unknown paths, wrong methods) into the same, so that nothing leaves
+as RFC 7807 problem+json.
 """
 
-from keywright.errors.envelopes import Envelope, envelope_for
-from keywright.errors.problem import ApiError, Kind, Violation
+from keywright.errors.envelope import Envelope, SchemaEnvelope, status_for
+from keywright.errors.failure import ApiError, Kind, Violation
 
-__all__ = ["ApiError", "Envelope", "Kind", "Violation", "envelope_for"]
+__all__ = ["ApiError", "Envelope", "Kind", "SchemaEnvelope", "Violation", "status_for"]

@@ -1,26 +1,38 @@
-"""The mock server for frontend teams: all three APIs straight from specs/, no handlers, no database.
+"""The mock server for frontend teams: every spec, no handlers, no database.
 
-It shares the reference server's Connexion app, validation and error envelopes; it answers
-with the specs' examples shaped by the request, and lets the client pick the response.
+It shares the reference server's app, dispatch, validation and error envelopes (an API
+package's where there is one, else the one its spec's error schema describes): an invalid
+request gets the same answer from both. It answers with the specs' examples shaped by the
+request, and lets the client pick the response.
 """
 
 from __future__ import annotations
 
 import gc
-import os
+from typing import Any
 
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
+from keywright.apis import package_for
 from keywright.app import build_app
-from keywright.mock.backend import MockBackend
-from keywright.mock.middleware import MockMiddleware
+from keywright.catalog import ApiSpec, Catalog
+from keywright.dispatch import Answer, ApiBinding, Call, Endpoint, Verifier
+from keywright.errors import SchemaEnvelope
+from keywright.mock.middleware import STATE_KEY, MockMiddleware, MockState
+from keywright.mock.responder import MockResponder
+from keywright.serving.settings import Settings
 
 
 def create_app(
-    *, latency_ms: int = 0, cors: bool = True, validate_responses: bool = False
+    *,
+    catalog: Catalog | None = None,
+    latency_ms: int = 0,
+    cors: bool = True,
+    validate_responses: bool = False,
 ) -> ASGIApp:
-    app: ASGIApp = build_app(MockBackend(), validate_responses=validate_responses)
+    catalog = catalog or Catalog.load()
+    app: ASGIApp = build_app([_binding(api, validate_responses) for api in catalog])
     if cors:
         app = CORSMiddleware(
             app, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"], expose_headers=["*"]
@@ -28,14 +40,56 @@ def create_app(
     return MockMiddleware(app, latency_ms=latency_ms)
 
 
-def app_from_environment() -> ASGIApp:
-    """For `--reload` and `--workers`: uvicorn builds the app in each process from the environment."""
+def _binding(api: ApiSpec, validate_responses: bool) -> ApiBinding:
+    doc = api.doc
+    package = package_for(api)
+    schemes = doc.data.get("components", {}).get("securitySchemes", {})
+    return ApiBinding(
+        api,
+        {
+            operation["operationId"]: _endpoint(MockResponder(doc, location, operation))
+            for location, operation in doc.operations()
+        },
+        {name: _accept(name) for name in schemes},
+        package.envelope if package is not None else SchemaEnvelope.for_spec(doc),
+        validate_responses,
+    )
+
+
+def _endpoint(responder: MockResponder) -> Endpoint:
+    async def answer(call: Call) -> Answer:
+        state: MockState = call.scope.get(STATE_KEY) or MockState()
+        if state.error is not None:
+            raise state.error
+        sent: dict[str, Any] = {**call.query, **call.path}
+        if isinstance(call.body, dict):
+            sent.update(call.body)
+        answer = responder.answer(sent, state.preferences)
+        state.example = answer.example
+        return answer.status, answer.body
+
+    return answer
+
+
+def _accept(scheme: str) -> Verifier:
+    """Any credential: the shared layer has already refused those without the documented shape."""
+
+    async def verify(*_credential: str) -> str:
+        return f"mock:{scheme}"
+
+    return verify
+
+
+def app_from_settings() -> ASGIApp:
+    """For `--reload` and `--workers`: uvicorn builds the app in each process from the settings."""
+    settings = Settings.from_environment()
     app = create_app(
-        latency_ms=int(os.environ.get("KEYWRIGHT_MOCK_LATENCY_MS", "0")),
-        cors=os.environ.get("KEYWRIGHT_MOCK_CORS", "1") == "1",
+        catalog=Catalog.load(settings.specs_path),
+        latency_ms=settings.latency_ms,
+        cors=settings.cors,
     )
     gc.freeze()  # start-up objects never die; keep the collector from rescanning them
     return app
 
 
-__all__ = ["app_from_environment", "create_app"]
+__all__ = ["app_from_settings", "create_app"]

@@ -1,5 +1,6 @@
 """The request shapes the response: what the client sent comes back, timestamps are now,
-`expires_at` follows `expiration_time`, identifiers and secrets are fresh."""
+identifiers and secrets are fresh, and a timestamp the spec derives from the request
+(`x-keywright-offset`: `expires_at` = `created_at` + `expiration_time` seconds) follows it."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from keywright.validation.schema import SchemaValidator
 FRESH_NAMES = re.compile(r"^(id|key|key_value|secret)$|Id$|_id$")
 """Identifiers and secrets, by these APIs' naming conventions: new on every call."""
 
-DERIVED_EXPIRY = {"expires_at": ("created_at", "expiration_time")}
-"""A response timestamp = another response timestamp + a number of seconds from the request."""
+OFFSET = "x-keywright-offset"
+"""On a date-time property of a response: `{from: <date-time property of the same object>,
+seconds: <integer field of the request>}`; absent from the response when the request has no
+such field (and the property is not required)."""
 
 
 def reflect(
@@ -46,10 +49,12 @@ def reflect(
             out[name] = _timestamp(now)
         elif FRESH_NAMES.search(name) and prop.get("type") == "string":
             out[name] = _fresh_like(out.get(name), prop, rng)
-    for name, (base, seconds_field) in DERIVED_EXPIRY.items():
-        if name not in schema["properties"] or base not in out:
+    for name, prop in schema["properties"].items():
+        offset = prop.get(OFFSET)
+        if not isinstance(offset, dict) or offset.get("from") not in out:
             continue
-        seconds = request.get(seconds_field)
+        base = offset["from"]
+        seconds = request.get(offset.get("seconds"))
         if isinstance(seconds, int) and not isinstance(seconds, bool):
             start = datetime.fromisoformat(out[base].replace("Z", "+00:00"))
             out[name] = _timestamp(start + timedelta(seconds=seconds))

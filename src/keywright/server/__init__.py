@@ -1,35 +1,91 @@
-"""The reference server: real, stateful semantics for all three APIs on one Connexion app."""
+"""The reference server: real, stateful semantics, one API package per spec it implements
+(`keywright.apis`), one SQLite database, one app for all of them."""
 
 from __future__ import annotations
 
 import gc
-import os
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
-from connexion import AsyncApp
+from connexion.middleware import ConnexionMiddleware
 
+from keywright.apis import package_for
 from keywright.app import build_app
-from keywright.server.backend import ReferenceBackend
+from keywright.catalog import ApiSpec, Catalog
+from keywright.dispatch import ApiBinding, binding
+from keywright.errors import SchemaEnvelope
 from keywright.server.config import DEFAULT_DB, Config, load_config
-from keywright.server.store import Store, open_store
+from keywright.server.context import ServerContext, utc_now
+from keywright.server.crypto import Keyring, new_uuid
+from keywright.server.storage import THROWAWAY, Database
+from keywright.serving.settings import Settings
+
+
+def open_database(path: str, catalog: Catalog, *, busy_timeout: float = 10.0) -> Database:
+    """The database at `path` (THROWAWAY for a throwaway one) with every API package's tables."""
+    tables = [package.tables for api in catalog if (package := package_for(api)) is not None]
+    return Database(path, tables, busy_timeout=busy_timeout)
 
 
 def create_app(
-    config: Config | None = None, store: Store | None = None, *, validate_responses: bool = False
-) -> AsyncApp:
-    """The reference server as an ASGI app (development config and in-memory store by default)."""
-    config = config or load_config()
-    store = store if store is not None else open_store(":memory:")
-    return build_app(ReferenceBackend(config, store), validate_responses=validate_responses)
+    config: Config | None = None,
+    database: Database | None = None,
+    *,
+    catalog: Catalog | None = None,
+    clock: Callable[[], datetime] = utc_now,
+    new_id: Callable[[], str] = new_uuid,
+    validate_responses: bool = False,
+) -> ConnexionMiddleware:
+    """The reference server as an ASGI app (development config and a throwaway database by
+    default). The clock and the id source are the tests' to replace. The database stays open
+    as long as the process: whoever opened it closes it."""
+    catalog = catalog or Catalog.load()
+    config = config or load_config(catalog=catalog)
+    database = database if database is not None else open_database(THROWAWAY, catalog)
+    keyring = Keyring(config.secret_key)
+    bindings = []
+    for api in catalog:
+        package = package_for(api)
+        if package is None:
+            bindings.append(_unimplemented(api, validate_responses))
+            continue
+        context = ServerContext(config.section(api.name), database, keyring, clock, new_id)
+        implementation = package.implementation(context)
+        bindings.append(
+            ApiBinding(
+                api,
+                binding.endpoints(implementation),
+                binding.verifiers(implementation),
+                package.envelope,
+                validate_responses,
+            )
+        )
+    return build_app(bindings)
 
 
-def app_from_environment() -> AsyncApp:
-    """For uvicorn workers: each process builds the app from KEYWRIGHT_DB and KEYWRIGHT_CONFIG."""
-    config_path = os.environ.get("KEYWRIGHT_CONFIG")
-    config = load_config(Path(config_path) if config_path else None)
-    app = create_app(config, open_store(os.environ.get("KEYWRIGHT_DB", DEFAULT_DB)))
+def _unimplemented(api: ApiSpec, validate_responses: bool) -> ApiBinding:
+    """A spec no package implements: every operation answers 501 in the spec's own envelope."""
+    operations = [operation["operationId"] for _, operation in api.doc.operations()]
+    return ApiBinding(
+        api,
+        {operation_id: binding.unimplemented(operation_id) for operation_id in operations},
+        {},
+        SchemaEnvelope.for_spec(api.doc),
+        validate_responses,
+    )
+
+
+def app_from_settings() -> ConnexionMiddleware:
+    """For uvicorn workers: each process builds the app from the command's settings."""
+    settings = Settings.from_environment()
+    catalog = Catalog.load(settings.specs_path)
+    config = load_config(
+        None if settings.config is None else Path(settings.config), catalog=catalog
+    )
+    app = create_app(config, open_database(settings.db, catalog), catalog=catalog)
     gc.freeze()  # start-up objects never die; keep the collector from rescanning them
     return app
 
 
-__all__ = ["DEFAULT_DB", "create_app", "load_config", "open_store"]
+__all__ = ["DEFAULT_DB", "create_app", "load_config", "open_database"]

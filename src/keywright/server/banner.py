@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-import os
-
-from keywright.apis import APIS, SWAGGER_UI_PATH
+from keywright.apis import package_for
+from keywright.catalog import SWAGGER_UI_PATH, Catalog
 from keywright.server.config import DEV_CONFIG, Config
 
-_CREDENTIAL_VARIABLES = (
-    "KEYWRIGHT_PROXY_API_KEY",
-    "KEYWRIGHT_OAUTH_TOKEN",
-    "KEYWRIGHT_BASIC_USER",
-    "KEYWRIGHT_BASIC_PASSWORD",
-    "KEYWRIGHT_ADMIN_TOKEN",
-)
 
-
-def banner(url: str, config: Config, db: str) -> str:
+def banner(url: str, catalog: Catalog, config: Config, db: str) -> str:
     lines = [f"keywright reference server on {url}  (storage: {db})", ""]
-    for api in APIS:
-        lines.append(f"  {api.title:<12} {url}{api.base_path}{SWAGGER_UI_PATH}/")
+    for api in catalog:
+        status = "" if package_for(api) is not None else "  (not implemented: answers 501)"
+        lines.append(f"  {api.title:<24} {url}{api.base_path}{SWAGGER_UI_PATH}/{status}")
     lines.append("")
-    overridden = any(os.environ.get(name) for name in _CREDENTIAL_VARIABLES)
-    if config.source == DEV_CONFIG and not overridden:
+    first = config.bootstrap_credentials()
+    from_file_only = not any(credential.from_environment for credential in first.values())
+    if config.source == DEV_CONFIG and from_file_only:
         lines.append("Development credentials (from the built-in development config):")
-        for label, value in config.bootstrap_credentials().items():
-            lines.append(f"  {label:<30} {value}")
+        for (api, scheme), credential in first.items():
+            lines.append(f"  {api + ' ' + scheme:<24} {':'.join(credential.value)}")
     else:
         lines.append(f"Credentials from {config.source} and KEYWRIGHT_* variables (not shown).")
     return "\n".join(lines)

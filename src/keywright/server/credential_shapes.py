@@ -3,30 +3,26 @@
 
 from __future__ import annotations
 
-from keywright.apis import get_api
+from keywright.catalog import Catalog
 from keywright.dispatch.security import Scheme
 from keywright.server.config import Config
-from keywright.specs import load_spec
 
 
-def shape_problems(config: Config) -> list[str]:
+def shape_problems(config: Config, catalog: Catalog | None = None) -> list[str]:
     """One line per configured credential that does not have its scheme's documented shape."""
+    catalog = catalog or Catalog.load()
     problems = []
-    schemes: dict[tuple[str, str], Scheme] = {}
-    for credential in config.credentials():
-        key = (credential.api, credential.scheme)
-        if key not in schemes:
-            doc = load_spec(get_api(credential.api).spec_path)
-            definition = doc.data["components"]["securitySchemes"][credential.scheme]
-            schemes[key] = Scheme(credential.scheme, definition, _never_called)
-        scheme = schemes[key]
-        if not scheme.has_shape(credential.value):
+    for api, credential in config.credentials():
+        doc = catalog.get(api).doc
+        definition = doc.inline(doc.data["components"]["securitySchemes"][credential.scheme])
+        scheme = Scheme(credential.scheme, definition, _never_called)
+        if not scheme.has_shape(":".join(credential.value)):
             problems.append(
-                f"{credential.origin}: not a well-formed {credential.api} {credential.scheme} "
+                f"{credential.origin}: not a well-formed {api} {credential.scheme} "
                 f"credential; expected {scheme.expected}"
             )
     return problems
 
 
-def _never_called(*_credential: str) -> dict[str, object]:
+async def _never_called(*_credential: str) -> object:
     raise AssertionError("shapes are checked without verifying")

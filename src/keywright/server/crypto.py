@@ -13,6 +13,7 @@ import hmac
 import secrets
 import string
 import uuid
+from collections.abc import Sequence
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
@@ -56,6 +57,16 @@ def _derive(secret_key: str, info: bytes) -> bytes:
 
 def constant_time_equal(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode("utf-8"), b.encode("utf-8"))
+
+
+def constant_time_find(candidates: Sequence[str], presented: str) -> int | None:
+    """The index of the candidate equal to `presented`, comparing every one in constant time
+    (the answer's timing does not say how many came before)."""
+    found = None
+    for index, candidate in enumerate(candidates):
+        if constant_time_equal(candidate, presented) and found is None:
+            found = index
+    return found
 
 
 def new_uuid() -> str:

@@ -1,1 +1,0 @@
-"""Operation handlers of the reference server, one module per API, resolved by operationId."""

@@ -1,0 +1,40 @@
+"""What `serve` and `mock` share when they hand an app to uvicorn."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import click
+
+HTTP_PROTOCOL = "keywright.serving.protocol:EnvelopeHttpProtocol"
+"""uvicorn's httptools protocol, answering requests HTTP refuses in the API's envelope."""
+
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+log_level_option = click.option(
+    "--log-level",
+    type=click.Choice(LOG_LEVELS),
+    default="info",
+    show_default=True,
+    help="info logs one line per request; warning and error only problems.",
+)
+
+
+def log_config(level: str) -> dict[str, Any]:
+    """uvicorn's logging plus keywright's loggers; uvicorn applies it in every worker process."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["formatters"]["keywright"] = {"format": "%(message)s"}
+    config["handlers"]["keywright"] = {
+        "formatter": "keywright",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stderr",
+    }
+    config["loggers"]["keywright"] = {
+        "handlers": ["keywright"],
+        "level": level.upper(),
+        "propagate": False,
+    }
+    return config

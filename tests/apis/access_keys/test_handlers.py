@@ -1,0 +1,163 @@
+"""POST /v1/projects/{projectId}/accessKeys against the reference server."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+import uuid
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from keywright.apis.access_keys.store import AccessKeyStore
+from keywright.server import create_app, open_database
+from keywright.server.config import Config
+from keywright.server.storage import Database
+from tests.conftest import CATALOG
+from tests.credentials import PROJECT, basic
+
+SHARED_PROJECT = "0f8e7d6c-5b4a-4392-a1b0-c9d8e7f6a5b4"
+"""The second project the development OAuth2 token may use."""
+OTHER_PROJECT = "0d4c2b1a-7e6f-4a5b-9c8d-1e2f3a4b5c6d"
+"""A project no development credential may use."""
+
+
+def url(project: str = PROJECT) -> str:
+    return f"/v1/projects/{project}/accessKeys"
+
+
+def test_creates_a_key_with_rfc3339_times_and_a_secret_once(
+    client: TestClient, database: Database, oauth: dict[str, str]
+) -> None:
+    response = client.post(url(), json={"displayName": "CI pipeline"}, headers=oauth)
+    assert response.status_code == 200
+    body = response.json()
+    key = body["accessKey"]
+    assert key["displayName"] == "CI pipeline" and key["projectId"] == PROJECT
+    assert str(uuid.UUID(key["accessKeyId"])) == key["accessKeyId"], "ids are UUIDs, as real ones"
+    assert re.fullmatch(r"[A-Za-z0-9_-]{32}", body["secret"]), "an opaque secret"
+    assert key["createTime"].endswith("Z") and datetime.fromisoformat(key["createTime"])
+    assert key["createTime"] == key["updateTime"]
+    record = asyncio.run(AccessKeyStore(database).get(key["accessKeyId"]))
+    assert record is not None and record.display_name == "CI pipeline"
+    assert body["secret"] not in repr(record)
+
+
+def test_the_new_key_works_as_basic_credentials(client: TestClient, oauth: dict[str, str]) -> None:
+    created = client.post(url(), json={"displayName": "CI pipeline"}, headers=oauth).json()
+    credentials = basic(created["accessKey"]["accessKeyId"], created["secret"])
+    response = client.post(url(), json={"displayName": "deploy bot"}, headers=credentials)
+    assert response.status_code == 200
+    wrong = basic(created["accessKey"]["accessKeyId"], created["secret"] + "x")
+    assert client.post(url(), json={"displayName": "x"}, headers=wrong).status_code == 401
+
+
+def test_a_key_only_works_for_its_own_project(client: TestClient, oauth: dict[str, str]) -> None:
+    created = client.post(url(), json={"displayName": "CI pipeline"}, headers=oauth).json()
+    credentials = basic(created["accessKey"]["accessKeyId"], created["secret"])
+    response = client.post(url(SHARED_PROJECT), json={"displayName": "x"}, headers=credentials)
+    assert response.status_code == 403
+    assert response.json()["error"]["status"] == "PERMISSION_DENIED"
+
+
+def test_configured_basic_user(client: TestClient, config: Config) -> None:
+    user = config.section("access-keys").basic_users[0]
+    response = client.post(
+        url(), json={"displayName": "by user"}, headers=basic(user.user, user.password)
+    )
+    assert response.status_code == 200
+
+
+def test_display_name_is_unique_per_project(client: TestClient, oauth: dict[str, str]) -> None:
+    assert client.post(url(), json={"displayName": "CI"}, headers=oauth).status_code == 200
+    duplicate = client.post(url(), json={"displayName": "CI"}, headers=oauth)
+    assert duplicate.status_code == 409
+    assert duplicate.json()["error"]["status"] == "ALREADY_EXISTS"
+    assert duplicate.json()["error"]["code"] == 409
+    other_project = client.post(url(SHARED_PROJECT), json={"displayName": "CI"}, headers=oauth)
+    assert other_project.status_code == 200
+
+
+def test_a_project_the_caller_may_not_use_is_403(client: TestClient, oauth: dict[str, str]) -> None:
+    response = client.post(url(OTHER_PROJECT), json={"displayName": "x"}, headers=oauth)
+    assert response.status_code == 403
+    assert OTHER_PROJECT in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong"}, basic("nobody", "pw")],
+    ids=["missing", "token", "basic"],
+)
+def test_bad_credentials_are_401_unauthenticated(
+    client: TestClient, headers: dict[str, str]
+) -> None:
+    response = client.post(url(), json={"displayName": "x"}, headers=headers)
+    assert response.status_code == 401
+    assert response.json()["error"]["status"] == "UNAUTHENTICATED"
+
+
+def test_missing_display_name_is_invalid_argument_with_field_violation(
+    client: TestClient, oauth: dict[str, str]
+) -> None:
+    response = client.post(url(), json={}, headers=oauth)
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["status"] == "INVALID_ARGUMENT"
+    assert error["details"][0]["type_url"] == "type.googleapis.com/google.rpc.BadRequest"
+    assert "displayName" in error["details"][0]["value"]
+
+
+def test_storage_trouble_is_503_unavailable(
+    tmp_path: Path, config: Config, oauth: dict[str, str]
+) -> None:
+    path = tmp_path / "kw.db"
+    database = open_database(str(path), CATALOG, busy_timeout=0.05)
+    client = TestClient(create_app(config, database))
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        response = client.post(url(), json={"displayName": "x"}, headers=oauth)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "1"
+    assert response.json()["error"]["status"] == "UNAVAILABLE"
+
+
+def test_the_eleventh_key_of_a_project_is_refused_as_failed_precondition(
+    client: TestClient, oauth: dict[str, str]
+) -> None:
+    for number in range(10):
+        created = client.post(url(), json={"displayName": f"key {number}"}, headers=oauth)
+        assert created.status_code == 200, created.text
+    eleventh = client.post(url(), json={"displayName": "key 10"}, headers=oauth)
+    assert eleventh.status_code == 400
+    error = eleventh.json()["error"]
+    assert (error["code"], error["status"]) == (400, "FAILED_PRECONDITION")
+    assert f"'{PROJECT}' already holds 10 access keys" in error["message"]
+    assert (
+        client.post(url(SHARED_PROJECT), json={"displayName": "x"}, headers=oauth).status_code
+        == 200
+    )
+    duplicate = client.post(url(), json={"displayName": "key 3"}, headers=oauth)
+    assert duplicate.status_code == 409, "a clash is still a clash"
+
+
+def test_the_limit_is_configurable_per_project(
+    config: Config, database: Database, oauth: dict[str, str]
+) -> None:
+    section = replace(config.section("access-keys"), key_limits={"default": 10, SHARED_PROJECT: 2})
+    limited = replace(config, sections={**config.sections, "access-keys": section})
+    client = TestClient(create_app(limited, database, validate_responses=True))
+    statuses = [
+        client.post(url(SHARED_PROJECT), json={"displayName": f"k{n}"}, headers=oauth).status_code
+        for n in range(3)
+    ]
+    assert statuses == [200, 200, 400]
+    assert client.post(url(), json={"displayName": "k2"}, headers=oauth).status_code == 200
