@@ -26,8 +26,9 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	$(VENV)/bin/python -m compileall -q src generated
 	@touch $@
 
-lint: install                 ## openapi-spec-validator + keywright's own checks on specs/
+lint: install                 ## ruff, mypy (strict: handlers against the generated interfaces), the specs
 	$(VENV)/bin/ruff check --output-format concise src tests
+	$(VENV)/bin/mypy
 	$(KW) lint
 
 generate: install             ## regenerate generated/ from specs/

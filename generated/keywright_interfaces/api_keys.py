@@ -42,7 +42,7 @@ class CreateApiKeyError(OperationError):
 
     def __init__(
         self,
-        status: Literal[401, 403, 422, 500],
+        status: Literal[401, 403, 422, 500, 501],
         message: str,
         *,
         violations: Sequence[Violation] = (),
@@ -100,7 +100,7 @@ ApiKeysInterface.operations = {
         body=CreateApiKeyRequest,
         replies=(CreateApiKeyOk,),
         error=CreateApiKeyError,
-        statuses=frozenset({200, 401, 403, 422, 500}),
+        statuses=frozenset({200, 401, 403, 422, 500, 501}),
     ),
 }
 ApiKeysInterface.security = {

@@ -15,7 +15,8 @@ import httpx
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+        return port
 
 
 class ServerProcess:
@@ -39,7 +40,7 @@ class ServerProcess:
                     return time.perf_counter() - self.started, response.status_code
                 except httpx.TransportError:
                     if self.process.poll() is not None or time.perf_counter() > deadline:
-                        raise RuntimeError(f"server did not start: {self.process.args}") from None
+                        raise RuntimeError(f"server did not start: {self.process.args!r}") from None
                     time.sleep(0.01)
 
     def peak_memory_mb(self) -> float:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from statistics import median
+from typing import Any
 
 from keywright.bench.runner import Measurement
 from keywright.bench.targets import PEER, PRISM_VERSION
@@ -34,7 +35,7 @@ def summarise(measurements: Sequence[Measurement]) -> list[dict[str, object]]:
     groups: dict[tuple[str, str], list[Measurement]] = {}
     for m in measurements:
         groups.setdefault((m.target, m.scenario), []).append(m)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for (target, scenario), ms in groups.items():
         requests = sum(m.load.requests for m in ms) or 1
         rows.append(

@@ -188,7 +188,7 @@ _STATUS_NAMES = {200: "Ok", 201: "Created", 202: "Accepted", 204: "NoContent"}
 def _model(holder: Mapping[str, Any], operation_id: str, what: str) -> str:
     """The generated model of a body: its schema must be a `$ref` to a named schema."""
     content = holder.get("content", {})
-    media = content.get("application/json") or next(iter(content.values()), {})
+    media: Mapping[str, Any] = content.get("application/json") or next(iter(content.values()), {})
     ref = media.get("schema", {}).get("$ref", "")
     location = ref_location(ref) if ref.startswith("#/") else ()
     if len(location) != 3 or location[:2] != ("components", "schemas"):

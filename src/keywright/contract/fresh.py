@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from keywright.specs.document import SpecDocument
-
-UNIQUE = "x-keywright-unique"
+from keywright.specs.extensions import UNIQUE
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,8 @@ def _unique_values(
 
 
 def unique_values(doc: SpecDocument, operation: Mapping[str, Any]) -> UniqueValues:
-    headers, query = [], []
+    headers: list[str] = []
+    query: list[str] = []
     for parameter in map(doc.resolve, operation.get("parameters", [])):
         if UNIQUE in parameter:
             (headers if parameter.get("in") == "header" else query).append(parameter["name"])

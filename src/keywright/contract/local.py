@@ -18,6 +18,7 @@ import uvicorn
 from keywright.catalog import Catalog
 from keywright.contract.credentials import Credential, Credentials
 from keywright.serving.protocol import EnvelopeHttpProtocol
+from keywright.specs.extensions import CREDENTIAL_PATTERN
 
 MOCK_SKIPS = ("ignored_auth",)
 """Checks that cannot hold for the mock: it accepts any well-formed credential by design, so
@@ -69,7 +70,7 @@ def mock_credentials(catalog: Catalog) -> Credentials:
 def well_formed(scheme: Mapping[str, Any], seed: int = 7) -> Credential:
     """A credential of the scheme's documented shape, made of visible ASCII only."""
     basic = str(scheme.get("scheme", "")).lower() == "basic"
-    pattern = scheme.get("x-credential-pattern")
+    pattern = str(scheme.get(CREDENTIAL_PATTERN) or "")
     rng = random.Random(seed)
     for _ in range(50) if pattern else ():
         candidate = rstr.Rstr(rng).xeger(pattern)

@@ -12,8 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from connexion.middleware import SpecMiddleware
-from connexion.middleware.abstract import ROUTING_CONTEXT
+from connexion.middleware.abstract import ROUTING_CONTEXT, SpecMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from keywright.catalog import ApiSpec
@@ -54,10 +53,10 @@ class DispatchMiddleware(SpecMiddleware):
         self.app = app
         self.operations: dict[tuple[str, str], CompiledOperation] = {}
 
-    def add_api(
-        self, specification: Any, *, keywright: ApiBinding, base_path: str | None = None, **_: Any
-    ) -> None:
+    def add_api(self, specification: Any, **kwargs: Any) -> None:
         """Connexion calls this once per API, with the binding given to its `add_api`."""
+        keywright: ApiBinding = kwargs["keywright"]
+        base_path: str | None = kwargs.get("base_path")
         prefix = keywright.api.base_path if base_path is None else base_path
         for operation_id, operation in keywright.compile().items():
             self.operations[prefix, operation_id] = operation

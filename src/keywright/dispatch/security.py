@@ -20,8 +20,7 @@ from starlette.requests import cookie_parser
 from keywright.dispatch.call import Verifier
 from keywright.errors import ApiError, Kind
 from keywright.interface import Authenticated
-
-CREDENTIAL_PATTERN = "x-credential-pattern"
+from keywright.specs.extensions import CREDENTIAL_PATTERN
 
 Credential = tuple[str, ...]
 
@@ -159,13 +158,13 @@ def _most_telling(failures: Sequence[ApiError]) -> ApiError:
 
 def _kind(definition: Mapping[str, Any]) -> str:
     if definition["type"] == "http":
-        scheme = definition["scheme"].lower()
+        scheme = str(definition["scheme"]).lower()
         if scheme not in ("basic", "bearer"):
             raise ValueError(f"unsupported http security scheme {scheme!r}")
         return scheme
     if definition["type"] not in ("apiKey", "oauth2"):
         raise ValueError(f"unsupported security scheme type {definition['type']!r}")
-    return definition["type"]
+    return str(definition["type"])
 
 
 def _authorization(headers: Headers) -> tuple[str | None, str]:

@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
-from connexion.middleware import ConnexionMiddleware
+from connexion.middleware.main import ConnexionMiddleware
 from starlette.exceptions import HTTPException
 
 from keywright.errors.envelope import Envelope, status_for
@@ -45,7 +45,7 @@ class ConnexionErrors:
             error.kind.status,
             {"code": str(error.kind.status), "message": error.message},
         )
-        return ConnexionResponse(
+        return ConnexionResponse(  # type: ignore[no-untyped-call]
             status_code=status,
             body=orjson.dumps(body),
             mimetype="application/json",
@@ -53,9 +53,8 @@ class ConnexionErrors:
             headers=error.headers,
         )
 
-    def _from_problem(
-        self, request: ConnexionRequest, problem: ProblemException
-    ) -> ConnexionResponse:
+    def _from_problem(self, request: ConnexionRequest, problem: Exception) -> ConnexionResponse:
+        assert isinstance(problem, ProblemException)
         kind = Kind.for_status(problem.status or 500)
         if kind is Kind.INTERNAL:
             log.error(
@@ -64,9 +63,8 @@ class ConnexionErrors:
             return self.render(request.url.path, ApiError(kind, "Internal server error"))
         return self.render(request.url.path, ApiError(kind, str(problem.detail or problem.title)))
 
-    def _from_http_exception(
-        self, request: ConnexionRequest, exc: HTTPException
-    ) -> ConnexionResponse:
+    def _from_http_exception(self, request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+        assert isinstance(exc, HTTPException)
         path = request.url.path
         if exc.status_code == 404:
             error = ApiError(Kind.NOT_FOUND, f"No operation at {path}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import string
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -100,7 +101,7 @@ def _number(schema: dict[str, Any], rng: random.Random, _use_examples: bool = Fa
     return rng.uniform(low, schema.get("maximum", low + 1000.0))
 
 
-_GENERATORS = {
+_GENERATORS: dict[str, Callable[[dict[str, Any], random.Random, bool], Any]] = {
     "object": _object,
     "array": _array,
     "string": _string,

@@ -13,15 +13,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from keywright.mock.generate import generate
+from keywright.specs.extensions import OFFSET
 from keywright.validation.schema import SchemaValidator
 
 FRESH_NAMES = re.compile(r"^(id|key|key_value|secret)$|Id$|_id$")
 """Identifiers and secrets, by these APIs' naming conventions: new on every call."""
-
-OFFSET = "x-keywright-offset"
-"""On a date-time property of a response: `{from: <date-time property of the same object>,
-seconds: <integer field of the request>}`; absent from the response when the request has no
-such field (and the property is not required)."""
 
 
 def reflect(
@@ -54,7 +50,7 @@ def reflect(
         if not isinstance(offset, dict) or offset.get("from") not in out:
             continue
         base = offset["from"]
-        seconds = request.get(offset.get("seconds"))
+        seconds = request.get(str(offset.get("seconds")))
         if isinstance(seconds, int) and not isinstance(seconds, bool):
             start = datetime.fromisoformat(out[base].replace("Z", "+00:00"))
             out[name] = _timestamp(start + timedelta(seconds=seconds))
@@ -86,7 +82,7 @@ def _fresh_like(example: Any, schema: dict[str, Any], rng: random.Random) -> str
         value = head + _same_classes(rest or example, rng)
         if _fits(value, schema):
             return value
-    return generate(schema, rng)
+    return str(generate(schema, rng))
 
 
 _ALPHABET_OF = {

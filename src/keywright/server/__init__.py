@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from connexion.middleware import ConnexionMiddleware
+from connexion.middleware.main import ConnexionMiddleware
 
 from keywright.apis import package_for
 from keywright.app import build_app

@@ -17,8 +17,8 @@ def banner(url: str, catalog: Catalog, config: Config, db: str) -> str:
     from_file_only = not any(credential.from_environment for credential in first.values())
     if config.source == DEV_CONFIG and from_file_only:
         lines.append("Development credentials (from the built-in development config):")
-        for (api, scheme), credential in first.items():
-            lines.append(f"  {api + ' ' + scheme:<24} {':'.join(credential.value)}")
+        for (name, scheme), credential in first.items():
+            lines.append(f"  {name + ' ' + scheme:<24} {':'.join(credential.value)}")
     else:
         lines.append(f"Credentials from {config.source} and KEYWRIGHT_* variables (not shown).")
     return "\n".join(lines)

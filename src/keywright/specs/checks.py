@@ -6,10 +6,12 @@ linter turns them into findings that name the file and the JSON path.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from keywright.jsonpath import json_path
+from keywright.specs import extensions
 from keywright.specs.document import Location, SpecDocument, ref_location
 
 Problem = tuple[Location, str]
@@ -107,7 +109,7 @@ def errors_use_named_envelope(doc: SpecDocument) -> Iterator[Problem]:
         for status, response in operation.get("responses", {}).items():
             if not str(status).startswith(("4", "5")):
                 continue
-            response_location = (*location, "responses", status)
+            response_location: tuple[str | int, ...] = (*location, "responses", status)
             if "$ref" in response:
                 response_location = ref_location(response["$ref"])
                 response = doc.resolve(response)
@@ -149,13 +151,113 @@ def components_are_used(doc: SpecDocument) -> Iterator[Problem]:
             yield ("components", "securitySchemes", name), f"security scheme {name!r} is never used"
 
 
+def bodies_are_named_schemas(doc: SpecDocument) -> Iterator[Problem]:
+    """Request bodies and success response bodies are `$ref`s to named schemas: each becomes a
+    generated model that the generated interface's method takes or returns."""
+    for location, operation in doc.operations():
+        if "requestBody" in operation:
+            body_location: Location = (*location, "requestBody")
+            if "$ref" in operation["requestBody"]:
+                body_location = ref_location(operation["requestBody"]["$ref"])
+            yield from _named_schema_problems(doc, body_location, "the request body")
+        for status, response in operation.get("responses", {}).items():
+            if not str(status).startswith("2"):
+                continue
+            response_location: Location = (*location, "responses", status)
+            if "$ref" in response:
+                response_location = ref_location(response["$ref"])
+            yield from _named_schema_problems(doc, response_location, f"the {status} response")
+
+
+def extensions_are_known(doc: SpecDocument) -> Iterator[Problem]:
+    """keywright's own extensions (`specs.extensions`) are spelled right and well-formed: a
+    misspelt one would be silently ignored by every tool that reads it."""
+    for location, node in _mappings(doc.data, ()):
+        for key, value in node.items():
+            if not isinstance(key, str) or not key.startswith(("x-keywright", "x-credential")):
+                continue
+            where = (*location, key)
+            if key not in extensions.KNOWN:
+                yield where, f"unknown extension {key!r}; keywright knows {_known_extensions()}"
+            elif key == extensions.UNIQUE and not (
+                value is True or (isinstance(value, str) and value)
+            ):
+                yield where, f"{key} must be true or say where the value is unique"
+            elif key == extensions.CREDENTIAL_PATTERN:
+                yield from _pattern_problems(doc, location, value, where)
+            elif key == extensions.OFFSET:
+                yield from _offset_problems(doc, location, value, where)
+
+
 CHECKS: tuple[Check, ...] = (
     examples_match_schemas,
     operations_are_complete,
     statuses_are_documented,
     errors_use_named_envelope,
     components_are_used,
+    bodies_are_named_schemas,
+    extensions_are_known,
 )
+
+
+def _named_schema_problems(doc: SpecDocument, location: Location, what: str) -> Iterator[Problem]:
+    for media_type, media in doc.node(location).get("content", {}).items():
+        ref = media.get("schema", {}).get("$ref", "")
+        target = ref_location(ref) if ref.startswith("#/") else ()
+        if len(target) != 3 or target[:2] != ("components", "schemas"):
+            yield (
+                (*location, "content", media_type, "schema"),
+                f"{what} is not a $ref to a named schema (#/components/schemas/...)",
+            )
+
+
+def _known_extensions() -> str:
+    return ", ".join(sorted(extensions.KNOWN))
+
+
+def _pattern_problems(
+    doc: SpecDocument, location: Location, value: Any, where: Location
+) -> Iterator[Problem]:
+    if location[:2] != ("components", "securitySchemes") or len(location) != 3:
+        yield where, f"{extensions.CREDENTIAL_PATTERN} belongs on a security scheme"
+        return
+    if not isinstance(value, str):
+        yield where, "the credential pattern is not a string"
+        return
+    try:
+        re.compile(value)
+    except re.error as exc:
+        yield where, f"the credential pattern is not a regular expression: {exc}"
+
+
+def _offset_problems(
+    doc: SpecDocument, location: Location, value: Any, where: Location
+) -> Iterator[Problem]:
+    if len(location) < 2 or location[-2] != "properties":
+        yield where, f"{extensions.OFFSET} belongs on a property of an object schema"
+        return
+    if not isinstance(value, dict) or set(value) != {"from", "seconds"}:
+        yield where, f"{extensions.OFFSET} must be {{from: <property>, seconds: <request field>}}"
+        return
+    siblings = doc.node(location[:-1])
+    start = doc.resolve(siblings.get(value["from"], {}))
+    if start.get("format") != "date-time":
+        yield where, f"'from' names {value['from']!r}, not a date-time property beside it"
+    if doc.resolve(doc.node(location)).get("format") != "date-time":
+        yield where, f"{extensions.OFFSET} is on a property that is not a date-time"
+    if not isinstance(value["seconds"], str):
+        yield where, "'seconds' must name a field of the request body"
+
+
+def _mappings(node: Any, location: Location) -> Iterator[tuple[Location, dict[str, Any]]]:
+    """Every mapping in the document, with its location."""
+    if isinstance(node, dict):
+        yield location, node
+        for key, value in node.items():
+            yield from _mappings(value, (*location, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _mappings(value, (*location, index))
 
 
 def _example_problems(

@@ -33,12 +33,13 @@ class SpecDocument:
     data: dict[str, Any]
 
     @functools.cached_property
-    def _registry(self) -> Registry:
+    def _registry(self) -> Registry[Any]:
         from referencing import Registry, Resource
         from referencing.jsonschema import DRAFT4
 
         resource = Resource.from_contents(self.data, default_specification=DRAFT4)
-        return Registry().with_resource(SPEC_URI, resource)
+        registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
+        return registry
 
     def node(self, location: Location) -> Any:
         value: Any = self.data
@@ -71,7 +72,7 @@ class SpecDocument:
         )
         yield from validator.iter_errors(instance)
 
-    def operations(self) -> Iterator[tuple[Location, dict[str, Any]]]:
+    def operations(self) -> Iterator[tuple[tuple[str, str, str], dict[str, Any]]]:
         for route, path_item in self.data.get("paths", {}).items():
             for method, operation in path_item.items():
                 if method in HTTP_METHODS:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
 
@@ -18,13 +19,14 @@ def violations(errors: Iterable[ValidationError], root: str = "$") -> list[Viola
 
 def _explain(error: ValidationError, root: str) -> Iterator[Violation]:
     path: Sequence[str | int] = list(error.absolute_path)
+    schema = _schema(error)
     if error.validator == "required" and isinstance(error.instance, dict):
-        for name in error.validator_value:
+        for name in schema["required"]:
             if name not in error.instance:
                 yield Violation(json_path([*path, name], root), f"'{name}' is a required property")
         return
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        known = set(error.schema.get("properties", {}))
+        known = set(schema.get("properties", {}))
         for name in error.instance:
             if name not in known:
                 yield Violation(
@@ -44,11 +46,12 @@ def _explain(error: ValidationError, root: str) -> Iterator[Violation]:
 def _by_discriminator(error: ValidationError, root: str) -> list[Violation] | None:
     """With a discriminator, the alternative the instance names is the one to explain; an
     unknown or missing name is the violation. None without a discriminator."""
-    name = error.schema.get("discriminator", {}).get("propertyName")
+    schema = _schema(error)
+    name = schema.get("discriminator", {}).get("propertyName")
     if not name or not isinstance(error.instance, dict):
         return None
     alternatives: dict[object, int] = {}
-    for index, alternative in enumerate(error.schema[error.validator]):
+    for index, alternative in enumerate(schema[str(error.validator)]):
         for value in alternative.get("properties", {}).get(name, {}).get("enum", []):
             alternatives[value] = index
     path = [*error.absolute_path, name]
@@ -65,3 +68,8 @@ def _by_discriminator(error: ValidationError, root: str) -> list[Violation] | No
         if sub.relative_schema_path and sub.relative_schema_path[0] == chosen
         for violation in _explain(sub, root)
     ]
+
+
+def _schema(error: ValidationError) -> Mapping[str, Any]:
+    """The (sub)schema that failed; a boolean `false` schema has no keywords."""
+    return error.schema if isinstance(error.schema, Mapping) else {}
