@@ -10,16 +10,14 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from keywright.catalog import ApiSpec, Catalog
+from keywright.catalog import ApiSpec
 from keywright.server import create_app, open_database
 from keywright.server.config import Config, load_config
 from keywright.server.storage import THROWAWAY, Database
 from keywright.specs import SpecDocument
+from tests.catalog import CATALOG, SEEDS_DIR
 from tests.clock import Clock
 from tests.credentials import ADMIN, OAUTH, PROXY_ADMIN
-
-CATALOG = Catalog.load()
-SEEDS_DIR = Path(__file__).parent / "specs" / "seeds"
 
 
 @pytest.fixture(params=CATALOG.apis, ids=lambda api: api.name)

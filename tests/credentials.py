@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import base64
 
-from keywright.catalog import Catalog
 from keywright.server.config import load_config
+from tests.catalog import CATALOG
 
 DEV = load_config(environ={})
-CATALOG = Catalog.load()
 
 PROXY_ADMIN = {"x-api-key": DEV.section("proxy-keys").admin_keys[0].key}
 """Administers `dev_account`."""

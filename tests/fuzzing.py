@@ -13,7 +13,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 import keywright.contract.hooks  # noqa: F401  (registers the contract's hooks)
 from keywright.contract import Credentials, Suite, schemathesis_config
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 
 SEED = 20261123
 MAX_EXAMPLES = 100

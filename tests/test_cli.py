@@ -10,7 +10,7 @@ import httpx
 from click.testing import CliRunner
 
 from keywright.cli import main
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 from tests.credentials import ADMIN
 from tests.processes import keywright
 

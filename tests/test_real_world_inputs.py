@@ -14,8 +14,9 @@ from keywright.apis.api_keys.config import ApiKeysConfig
 from keywright.apis.proxy_keys.config import AdminKey
 from keywright.mock import create_app as create_mock
 from keywright.server import create_app as create_server
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 from tests.credentials import ADMIN, DEV, OAUTH, PROXY_ADMIN, basic
+from tests.envelopes import assert_envelope, violation_paths
 
 # Harness personal and service account tokens: `<prefix>.<account id>.<token id>.<secret>`,
 # account ids holding `-` and `_`, and the older form without an account id.
@@ -130,8 +131,7 @@ def test_an_unknown_api_key_of_no_particular_shape_is_not_valid_rather_than_malf
         json={"scopes": ["pci:tokens:read"]},
         headers={"x-api-key": "hg_live_1"},
     )
-    assert response.status_code == 401
-    assert response.json()["message"] == "The API key is not valid"
+    assert assert_envelope("api-keys", response, 401)["message"] == "The API key is not valid"
 
 
 @pytest.mark.parametrize(
@@ -141,13 +141,17 @@ def test_api_keys_expire_within_90_days(
     server: TestClient, mock: TestClient, seconds: int, status: int
 ) -> None:
     body = {"scopes": ["pci:tokens:read"], "expiration_time": seconds}
-    assert (
-        server.post(
+    responses = {
+        "server": server.post(
             "/api/admin/api-keys", json=body, headers={"x-admin-token": HELLGATE_ADMIN_TOKEN}
-        ).status_code
-        == status
-    )
-    assert mock.post("/api/admin/api-keys", json=body, headers=ADMIN).status_code == status
+        ),
+        "mock": mock.post("/api/admin/api-keys", json=body, headers=ADMIN),
+    }
+    for name, response in responses.items():
+        assert response.status_code == status, (name, response.text)
+        if status == 422:
+            assert_envelope("api-keys", response, 422)
+            assert violation_paths("api-keys", response.json()) == ["$.expiration_time"], name
 
 
 @pytest.mark.parametrize(
@@ -171,6 +175,9 @@ def test_identifiers_follow_harness_rules(
         headers=PROXY_ADMIN,
     )
     assert response.status_code == (201 if accepted else 400), response.text
+    if not accepted:
+        assert_envelope("proxy-keys", response, 400)
+        assert violation_paths("proxy-keys", response.json()) == ["$.identifier"]
 
 
 def test_environment_identifiers_follow_harness_rules(mock: TestClient) -> None:
@@ -183,8 +190,10 @@ def test_environment_identifiers_follow_harness_rules(mock: TestClient) -> None:
     response = mock.post(
         "/cf/admin/proxy/keys?accountIdentifier=acme", json=body, headers=PROXY_ADMIN
     )
-    assert response.status_code == 400
-    assert "environments[0]" in response.text
+    assert_envelope("proxy-keys", response, 400)
+    assert violation_paths("proxy-keys", response.json()) == [
+        "$.organizations.o.projects.p.environments[0]"
+    ]
 
 
 def test_a_key_serves_at_most_1000_environments(server: TestClient) -> None:
@@ -204,8 +213,7 @@ def test_a_key_serves_at_most_1000_environments(server: TestClient) -> None:
     response = wide.post(
         "/cf/admin/proxy/keys?accountIdentifier=dev_account", json=body, headers=PROXY_ADMIN
     )
-    assert response.status_code == 400
-    assert response.json()["message"] == (
+    assert assert_envelope("proxy-keys", response, 400)["message"] == (
         "A proxy key may serve at most 1000 environments; this one would serve 1001"
     )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from keywright import codegen
 from keywright.catalog import Catalog
 from keywright.codegen.generate import GENERATED_DIR
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 
 
 def test_a_spec_edit_without_regenerating_is_stale(tmp_path: Path) -> None:

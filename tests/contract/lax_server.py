@@ -41,9 +41,11 @@ async def create_api_key(_: Request) -> JSONResponse:
     )
 
 
-app = Starlette(
-    routes=[
-        Route("/api/admin/openapi.json", openapi),
-        Route("/api/admin/api-keys", create_api_key, methods=["POST"]),
-    ]
-)
+def app() -> Starlette:
+    """A new instance of the lax deployment (built by the test that serves it)."""
+    return Starlette(
+        routes=[
+            Route("/api/admin/openapi.json", openapi),
+            Route("/api/admin/api-keys", create_api_key, methods=["POST"]),
+        ]
+    )

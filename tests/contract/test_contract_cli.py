@@ -47,7 +47,7 @@ def _contract(
 
 
 def test_a_deployment_serving_a_lax_spec_is_judged_by_ours(tmp_path: Path) -> None:
-    with serving(lax_server.app) as url:
+    with serving(lax_server.app()) as url:
         result = _contract(tmp_path, "--url", url, "--api", "api-keys")
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
@@ -114,7 +114,7 @@ def test_our_mock_is_clean_with_a_junit_suite_named_after_each_api(tmp_path: Pat
 def test_a_spec_that_does_not_load_is_an_error_not_an_empty_green_suite(tmp_path: Path) -> None:
     spec = tmp_path / "broken-api.yaml"
     spec.write_text("openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a: {get: 7}\n")
-    with serving(lax_server.app) as url:
+    with serving(lax_server.app()) as url:
         result = _contract(tmp_path, "--url", url, "--spec", str(spec))
     assert result.returncode == 1
     suite = ET.parse(tmp_path / "reports" / "junit.xml").getroot().find("testsuite")
@@ -157,7 +157,7 @@ def test_headers_parameters_and_credentials_reach_the_deployment(tmp_path: Path)
 
 
 def test_checks_can_be_chosen(tmp_path: Path) -> None:
-    with serving(lax_server.app) as url:
+    with serving(lax_server.app()) as url:
         only_5xx = _contract(
             tmp_path,
             "--url",

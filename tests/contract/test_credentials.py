@@ -6,7 +6,7 @@ import pytest
 
 from keywright.contract.credentials import Credentials
 from keywright.contract.suite import Suite
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 
 API_KEYS = Suite.from_spec(CATALOG.get("api-keys").path, name="api-keys")
 ACCESS_KEYS = Suite.from_spec(CATALOG.get("access-keys").path, name="access-keys")

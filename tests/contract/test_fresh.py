@@ -12,7 +12,7 @@ from requests.structures import CaseInsensitiveDict
 from schemathesis.generation import GenerationMode
 
 from keywright.contract.fresh import freshen
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 
 SCOPES = {"scopes": ["pci:tokens:read"]}
 PROXY_KEY = {

@@ -8,7 +8,7 @@ from keywright.contract.credentials import Credentials
 from keywright.contract.suite import Suite
 from keywright.contract.tally import NETWORK_ERROR
 from keywright.contract.verdict import judge
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 
 API_KEYS = Suite.from_api(CATALOG.get("api-keys"))
 ACCESS_KEYS = Suite.from_api(CATALOG.get("access-keys"))

@@ -12,7 +12,8 @@ from keywright.apis import package_for
 from keywright.app import build_app
 from keywright.dispatch import Answer, ApiBinding, Call, Endpoint, Verifier
 from keywright.errors import SchemaEnvelope
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
+from tests.envelopes import assert_envelope
 
 ADMIN = {"x-admin-token": "adm_token"}
 BODY = {"scopes": ["pci:tokens:read"]}
@@ -95,6 +96,6 @@ def test_with_response_validation_a_nonconforming_reply_is_a_logged_500(
     client = TestClient(build_app(OneAnswer(answer).bindings(validate_responses=True)))
     with caplog.at_level(logging.ERROR, logger="keywright.errors"):
         response = client.post("/api/admin/api-keys", json=BODY, headers=ADMIN)
-    assert response.status_code == 500
-    assert response.json()["classifier"] == "INTERNAL_ERROR"
+    body = assert_envelope("api-keys", response, 500)
+    assert (body["classifier"], body["message"]) == ("INTERNAL_ERROR", "Internal server error")
     assert "createApiKey" in caplog.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from keywright.contract.local import MOCK_SKIPS, mock_credentials
 from keywright.mock import create_app
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 from tests.fuzzing import BuiltOnFirstUse, fuzz_test
 
 MOCK = BuiltOnFirstUse(lambda: create_app(validate_responses=True))

@@ -8,7 +8,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from keywright.specs import load_spec
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
+from tests.envelopes import assert_envelope, violation_paths
 from tests.mock.calls import (
     ACCESS_KEYS,
     ADMIN,
@@ -46,8 +47,9 @@ def test_code_picks_a_documented_error_with_its_realistic_example(
 
 def test_an_undocumented_code_is_refused_listing_the_documented_ones(mock: TestClient) -> None:
     response = mock.post(API_KEYS, json=BODY, headers={**ADMIN, "Prefer": "code=418"})
-    assert response.status_code == 422
-    assert "documented: 200, 401, 403, 422, 500" in response.json()["message"]
+    message = assert_envelope("api-keys", response, 422)["message"]
+    assert message.endswith("documented: 200, 401, 403, 422, 500, 501"), message
+    assert violation_paths("api-keys", response.json()) == ["$.headers.prefer"]
 
 
 def test_example_picks_a_named_example(mock: TestClient) -> None:
@@ -70,8 +72,8 @@ def test_an_unknown_example_is_refused_listing_the_ones_there_are(mock: TestClie
     response = mock.post(
         ACCESS_KEYS, json={"displayName": "x"}, headers={**OAUTH, "Prefer": "example=cat"}
     )
-    assert response.status_code == 400
-    message = response.json()["error"]["message"]
+    message = assert_envelope("access-keys", response, 400)["message"]
+    assert violation_paths("access-keys", response.json()) == ["$.headers.prefer"]
     assert (
         "no such example" in message and "default (200)" in message and "default (409)" in message
     )
@@ -105,8 +107,10 @@ def test_delay(mock: TestClient) -> None:
 @pytest.mark.parametrize("prefer", ["code=abc", "seed=x", "dynamic=maybe", "delay=-5"])
 def test_malformed_preferences_are_refused(mock: TestClient, prefer: str) -> None:
     response = mock.post(API_KEYS, json=BODY, headers={**ADMIN, "Prefer": prefer})
-    assert response.status_code == 422
-    assert response.json()["validation_errors"][0]["path"] == "$.headers.prefer"
+    assert (
+        f"Prefer {prefer.split('=')[0]}=" in assert_envelope("api-keys", response, 422)["message"]
+    )
+    assert violation_paths("api-keys", response.json()) == ["$.headers.prefer"]
 
 
 def test_named_examples_of_the_success_response(mock: TestClient) -> None:

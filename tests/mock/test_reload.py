@@ -6,7 +6,7 @@ import time
 
 import httpx
 
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 from tests.processes import keywright
 
 ORIGINAL = "The API key does not hold scope 'pci:tokens:delete'"

@@ -7,43 +7,94 @@ from starlette.testclient import TestClient
 
 from keywright.server import create_app as create_server
 from tests.credentials import ADMIN, DEV, OAUTH, PROJECT, PROXY_ADMIN, basic
+from tests.envelopes import assert_envelope, violation_paths
 
 # The development credentials are valid for the server and well-formed for the mock.
 ACCESS_KEYS = f"/v1/projects/{PROJECT}/accessKeys"
 
+# The owning API, where, with what, the body, and the status and violation paths both answer.
 BAD_REQUESTS = {
-    "invalid scopes": ("/api/admin/api-keys", ADMIN, b'{"scopes": ["pci:tokens:erase"], "x": 1}'),
-    "malformed JSON": ("/api/admin/api-keys", ADMIN, b'{"scopes": ['),
-    "no credentials": ("/api/admin/api-keys", {}, b'{"scopes": ["pci:tokens:read"]}'),
-    "empty admin token": ("/api/admin/api-keys", {"x-admin-token": ""}, b"{}"),
-    "missing field": (ACCESS_KEYS, OAUTH, b"{}"),
-    "bad basic header": (ACCESS_KEYS, {"Authorization": "Basic !!!"}, b"{}"),
-    "basic without a user": (ACCESS_KEYS, basic("", "pw"), b"{}"),
+    "invalid scopes": (
+        "api-keys",
+        "/api/admin/api-keys",
+        ADMIN,
+        b'{"scopes": ["pci:tokens:erase"], "x": 1}',
+        422,
+        ["$.scopes[0]", "$.x"],
+    ),
+    "malformed JSON": ("api-keys", "/api/admin/api-keys", ADMIN, b'{"scopes": [', 422, ["$"]),
+    "no credentials": (
+        "api-keys",
+        "/api/admin/api-keys",
+        {},
+        b'{"scopes": ["pci:tokens:read"]}',
+        401,
+        [],
+    ),
+    "empty admin token": ("api-keys", "/api/admin/api-keys", {"x-admin-token": ""}, b"{}", 401, []),
+    "missing field": ("access-keys", ACCESS_KEYS, OAUTH, b"{}", 400, ["$.displayName"]),
+    "bad basic header": (
+        "access-keys",
+        ACCESS_KEYS,
+        {"Authorization": "Basic !!!"},
+        b"{}",
+        401,
+        [],
+    ),
+    "basic without a user": ("access-keys", ACCESS_KEYS, basic("", "pw"), b"{}", 401, []),
     "invalid proxy body": (
+        "proxy-keys",
         "/cf/admin/proxy/keys?accountIdentifier=dev_account",
         PROXY_ADMIN,
         b'{"identifier": "1x", "organizations": {}}',
+        400,
+        ["$.identifier", "$.name", "$.organizations"],
     ),
-    "missing query": ("/cf/admin/proxy/keys", PROXY_ADMIN, b'{"identifier": "k", "name": "n"}'),
+    "missing query": (
+        "proxy-keys",
+        "/cf/admin/proxy/keys",
+        PROXY_ADMIN,
+        b'{"identifier": "k", "name": "n"}',
+        400,
+        ["$.query.accountIdentifier"],
+    ),
     "malformed api key": (
+        "proxy-keys",
         "/cf/admin/proxy/keys?accountIdentifier=dev_account",
         {"x-api-key": "plain"},
         b"{}",
+        401,
+        [],
     ),
 }
 
 
+@pytest.fixture(scope="module")
+def server() -> TestClient:
+    """The reference server with the development config, for the mock to be compared with."""
+    return TestClient(create_server(DEV))
+
+
 @pytest.mark.parametrize(
-    ("url", "headers", "content"), BAD_REQUESTS.values(), ids=BAD_REQUESTS.keys()
+    ("api", "url", "headers", "content", "status", "paths"),
+    BAD_REQUESTS.values(),
+    ids=BAD_REQUESTS.keys(),
 )
 def test_mock_and_server_fail_alike(
-    mock: TestClient, url: str, headers: dict[str, str], content: bytes
+    mock: TestClient,
+    server: TestClient,
+    api: str,
+    url: str,
+    headers: dict[str, str],
+    content: bytes,
+    status: int,
+    paths: list[str],
 ) -> None:
-    server = TestClient(create_server(DEV))
     headers = {**headers, "Content-Type": "application/json"}
     from_mock = mock.post(url, content=content, headers=headers)
     from_server = server.post(url, content=content, headers=headers)
-    assert 400 <= from_mock.status_code < 500
+    assert_envelope(api, from_mock, status)
+    assert violation_paths(api, from_mock.json()) == paths
     assert (from_mock.status_code, from_mock.json()) == (
         from_server.status_code,
         from_server.json(),
@@ -92,5 +143,4 @@ def test_missing_or_malformed_credentials_are_401(
     mock: TestClient, headers: dict[str, str]
 ) -> None:
     response = mock.post("/v1/projects/p-1/accessKeys", json={"displayName": "x"}, headers=headers)
-    assert response.status_code == 401
-    assert response.json()["error"]["status"] == "UNAUTHENTICATED"
+    assert assert_envelope("access-keys", response, 401)["status"] == "UNAUTHENTICATED"

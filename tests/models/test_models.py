@@ -11,7 +11,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from keywright_models import access_keys, api_keys, proxy_keys
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 
 
 def _media_examples() -> Iterator[Any]:

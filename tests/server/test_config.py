@@ -11,7 +11,7 @@ import pytest
 
 from keywright.server.config import DEV_CONFIG, ConfigError, load_config
 from keywright.server.credential_shapes import shape_problems
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 
 
 def test_development_defaults() -> None:

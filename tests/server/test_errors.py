@@ -12,7 +12,7 @@ from keywright.server import create_app
 from keywright.server.config import Config
 from keywright.server.storage import Database
 from tests.credentials import ADMIN, OAUTH, PROJECT, PROXY_ADMIN
-from tests.envelopes import assert_envelope
+from tests.envelopes import assert_envelope, violation_paths
 
 # (API, url, credential, validation status)
 OPERATIONS = {
@@ -116,13 +116,13 @@ def test_an_empty_idempotency_key_is_422(client: TestClient, admin_token: dict[s
     response = client.post(
         "/api/admin/api-keys", json={"scopes": ["pci:tokens:read"]}, headers=headers
     )
-    assert response.status_code == 422
-    assert response.json()["validation_errors"][0]["path"] == "$.headers['x-idempotency-key']"
+    assert assert_envelope("api-keys", response, 422)["classifier"] == "VALIDATION_ERROR"
+    assert violation_paths("api-keys", response.json()) == ["$.headers['x-idempotency-key']"]
 
 
 def test_a_very_long_path_parameter_is_rejected(client: TestClient, oauth: dict[str, str]) -> None:
     response = client.post(
         f"/v1/projects/{'p' * 10_000}/accessKeys", json={"displayName": "x"}, headers=oauth
     )
-    assert response.status_code == 400
-    assert response.json()["error"]["status"] == "INVALID_ARGUMENT"
+    assert assert_envelope("access-keys", response, 400)["status"] == "INVALID_ARGUMENT"
+    assert violation_paths("access-keys", response.json()) == ["$.path.projectId"]

@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 
 from keywright.server import create_app, open_database
 from keywright.server.config import Config
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 from tests.credentials import ADMIN, OAUTH, PROJECT, PROXY_ADMIN
 
 

@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 
 from keywright.catalog import ApiSpec
 from keywright.specs.examples import ExampleRequest, example_requests
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 
 CREDENTIAL_FIXTURES = {
     "proxy-keys": "proxy_admin",

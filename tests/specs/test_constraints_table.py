@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from keywright.specs import load_spec
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 from tests.specs.constraints import constraints, table_rows
 
 ROWS = table_rows(CATALOG.specs_dir / "README.md")

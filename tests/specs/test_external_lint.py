@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from keywright.specs.external import external_findings, node_unavailable
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 
 pytestmark = pytest.mark.skipif(node_unavailable() is not None, reason=str(node_unavailable()))
 

@@ -12,7 +12,7 @@ import yaml
 
 from keywright.specs import SpecDocument
 from keywright.specs.lint import Finding, lint_spec
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 
 API_KEYS = CATALOG.get("api-keys").path
 OPERATION = ("paths", "/api-keys", "post")

@@ -10,7 +10,7 @@ import pytest
 
 from keywright.catalog import ApiSpec
 from keywright.specs import SpecDocument
-from tests.conftest import SEEDS_DIR
+from tests.catalog import SEEDS_DIR
 from tests.specs.seed_format import Seed, SeedField, parse_seed
 
 ORIGINALS = Path(__file__).resolve().parents[3] / "shared" / "seeds"

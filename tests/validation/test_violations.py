@@ -9,7 +9,7 @@ import pytest
 from keywright.errors import ApiError
 from keywright.specs import load_spec
 from keywright.validation import JsonBody
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 
 DOC = load_spec(CATALOG.get("proxy-keys").path)
 BODY = JsonBody(

@@ -3,7 +3,8 @@
 Connexion routes (one routing pass): it puts the operationId and the path parameters of a
 documented operation in the request's scope, and answers a known path with an undocumented
 method 405. This middleware answers every documented operation; a request Connexion found no
-operation for goes on to the app inside (404).
+operation for goes on to the app inside (404). The scope key (`ROUTING_CONTEXT`) is Connexion's
+private API: tests/serving/test_third_party_seams.py fails if an upgrade moves it.
 """
 
 from __future__ import annotations

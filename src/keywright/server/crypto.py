@@ -70,19 +70,19 @@ def constant_time_find(candidates: Sequence[str], presented: str) -> int | None:
 
 
 def new_uuid() -> str:
-    """A random (version 4) UUID from the OS's RNG: proxy keys, access key ids, API key ids."""
+    """A random (version 4) UUID from the OS's RNG."""
     return str(uuid.UUID(bytes=secrets.token_bytes(16), version=4))
 
 
-def new_access_key_secret() -> str:
-    """An opaque URL-safe secret (192 bits), shaped like the real service's."""
-    return secrets.token_urlsafe(24)
+def opaque_secret(random_bytes: int = 24) -> str:
+    """An opaque URL-safe secret of `random_bytes` from the OS's RNG (24: 192 bits)."""
+    return secrets.token_urlsafe(random_bytes)
 
 
-def new_api_key_value() -> str:
-    """`key_` and 32 uniformly random alphanumerics (190 bits) from the OS's RNG: random bytes
+def random_alphanumerics(length: int) -> str:
+    """`length` uniformly random alphanumerics from the OS's RNG (32: 190 bits): random bytes
     below 248 (4 * 62) each pick a character, the few others are dropped."""
     chosen = b""
-    while len(chosen) < 32:
-        chosen += secrets.token_bytes(40).translate(_ALPHANUMERIC_BY_BYTE, _UNEVEN_BYTES)
-    return "key_" + chosen[:32].decode("ascii")
+    while len(chosen) < length:
+        chosen += secrets.token_bytes(length + 8).translate(_ALPHANUMERIC_BY_BYTE, _UNEVEN_BYTES)
+    return chosen[:length].decode("ascii")

@@ -3,7 +3,7 @@ never reach the app; uvicorn answers them with plain text. This protocol answers
 envelope of the API that owns the path, when the path got through.
 
 It overrides `send_400_response` of uvicorn's httptools protocol, which is not public API:
-tests/serving/test_protocol.py fails if an upgrade of uvicorn stops calling it.
+tests/serving/test_third_party_seams.py fails if an upgrade of uvicorn stops calling it.
 """
 
 from __future__ import annotations

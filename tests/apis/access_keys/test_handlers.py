@@ -7,7 +7,7 @@ import re
 import sqlite3
 import uuid
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,8 +17,9 @@ from keywright.apis.access_keys.store import AccessKeyStore
 from keywright.server import create_app, open_database
 from keywright.server.config import Config
 from keywright.server.storage import Database
-from tests.conftest import CATALOG
+from tests.catalog import CATALOG
 from tests.credentials import PROJECT, basic
+from tests.envelopes import BAD_REQUEST_TYPE, assert_envelope, violation_paths
 
 SHARED_PROJECT = "0f8e7d6c-5b4a-4392-a1b0-c9d8e7f6a5b4"
 """The second project the development OAuth2 token may use."""
@@ -40,7 +41,8 @@ def test_creates_a_key_with_rfc3339_times_and_a_secret_once(
     assert key["displayName"] == "CI pipeline" and key["projectId"] == PROJECT
     assert str(uuid.UUID(key["accessKeyId"])) == key["accessKeyId"], "ids are UUIDs, as real ones"
     assert re.fullmatch(r"[A-Za-z0-9_-]{32}", body["secret"]), "an opaque secret"
-    assert key["createTime"].endswith("Z") and datetime.fromisoformat(key["createTime"])
+    assert key["createTime"].endswith("Z")
+    assert datetime.fromisoformat(key["createTime"]).utcoffset() == timedelta(0), "RFC 3339, UTC"
     assert key["createTime"] == key["updateTime"]
     record = asyncio.run(AccessKeyStore(database).get(key["accessKeyId"]))
     assert record is not None and record.display_name == "CI pipeline"
@@ -60,8 +62,7 @@ def test_a_key_only_works_for_its_own_project(client: TestClient, oauth: dict[st
     created = client.post(url(), json={"displayName": "CI pipeline"}, headers=oauth).json()
     credentials = basic(created["accessKey"]["accessKeyId"], created["secret"])
     response = client.post(url(SHARED_PROJECT), json={"displayName": "x"}, headers=credentials)
-    assert response.status_code == 403
-    assert response.json()["error"]["status"] == "PERMISSION_DENIED"
+    assert assert_envelope("access-keys", response, 403)["status"] == "PERMISSION_DENIED"
 
 
 def test_configured_basic_user(client: TestClient, config: Config) -> None:
@@ -75,17 +76,16 @@ def test_configured_basic_user(client: TestClient, config: Config) -> None:
 def test_display_name_is_unique_per_project(client: TestClient, oauth: dict[str, str]) -> None:
     assert client.post(url(), json={"displayName": "CI"}, headers=oauth).status_code == 200
     duplicate = client.post(url(), json={"displayName": "CI"}, headers=oauth)
-    assert duplicate.status_code == 409
-    assert duplicate.json()["error"]["status"] == "ALREADY_EXISTS"
-    assert duplicate.json()["error"]["code"] == 409
+    assert assert_envelope("access-keys", duplicate, 409)["status"] == "ALREADY_EXISTS"
     other_project = client.post(url(SHARED_PROJECT), json={"displayName": "CI"}, headers=oauth)
     assert other_project.status_code == 200
 
 
 def test_a_project_the_caller_may_not_use_is_403(client: TestClient, oauth: dict[str, str]) -> None:
     response = client.post(url(OTHER_PROJECT), json={"displayName": "x"}, headers=oauth)
-    assert response.status_code == 403
-    assert OTHER_PROJECT in response.json()["error"]["message"]
+    error = assert_envelope("access-keys", response, 403)
+    assert error["status"] == "PERMISSION_DENIED"
+    assert OTHER_PROJECT in error["message"]
 
 
 @pytest.mark.parametrize(
@@ -97,19 +97,17 @@ def test_bad_credentials_are_401_unauthenticated(
     client: TestClient, headers: dict[str, str]
 ) -> None:
     response = client.post(url(), json={"displayName": "x"}, headers=headers)
-    assert response.status_code == 401
-    assert response.json()["error"]["status"] == "UNAUTHENTICATED"
+    assert assert_envelope("access-keys", response, 401)["status"] == "UNAUTHENTICATED"
 
 
 def test_missing_display_name_is_invalid_argument_with_field_violation(
     client: TestClient, oauth: dict[str, str]
 ) -> None:
     response = client.post(url(), json={}, headers=oauth)
-    assert response.status_code == 400
-    error = response.json()["error"]
+    error = assert_envelope("access-keys", response, 400)
     assert error["status"] == "INVALID_ARGUMENT"
-    assert error["details"][0]["type_url"] == "type.googleapis.com/google.rpc.BadRequest"
-    assert "displayName" in error["details"][0]["value"]
+    assert [detail["type_url"] for detail in error["details"]] == [BAD_REQUEST_TYPE]
+    assert violation_paths("access-keys", response.json()) == ["$.displayName"]
 
 
 def test_storage_trouble_is_503_unavailable(
@@ -125,9 +123,8 @@ def test_storage_trouble_is_503_unavailable(
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
-    assert response.status_code == 503
+    assert assert_envelope("access-keys", response, 503)["status"] == "UNAVAILABLE"
     assert response.headers["retry-after"] == "1"
-    assert response.json()["error"]["status"] == "UNAVAILABLE"
 
 
 def test_the_eleventh_key_of_a_project_is_refused_as_failed_precondition(
@@ -137,16 +134,17 @@ def test_the_eleventh_key_of_a_project_is_refused_as_failed_precondition(
         created = client.post(url(), json={"displayName": f"key {number}"}, headers=oauth)
         assert created.status_code == 200, created.text
     eleventh = client.post(url(), json={"displayName": "key 10"}, headers=oauth)
-    assert eleventh.status_code == 400
-    error = eleventh.json()["error"]
-    assert (error["code"], error["status"]) == (400, "FAILED_PRECONDITION")
+    error = assert_envelope("access-keys", eleventh, 400)
+    assert error["status"] == "FAILED_PRECONDITION"
     assert f"'{PROJECT}' already holds 10 access keys" in error["message"]
     assert (
         client.post(url(SHARED_PROJECT), json={"displayName": "x"}, headers=oauth).status_code
         == 200
     )
     duplicate = client.post(url(), json={"displayName": "key 3"}, headers=oauth)
-    assert duplicate.status_code == 409, "a clash is still a clash"
+    assert assert_envelope("access-keys", duplicate, 409)["status"] == "ALREADY_EXISTS", (
+        "a clash is still a clash"
+    )
 
 
 def test_the_limit_is_configurable_per_project(
@@ -160,4 +158,7 @@ def test_the_limit_is_configurable_per_project(
         for n in range(3)
     ]
     assert statuses == [200, 200, 400]
+    third = client.post(url(SHARED_PROJECT), json={"displayName": "k3"}, headers=oauth)
+    assert assert_envelope("access-keys", third, 400)["status"] == "FAILED_PRECONDITION"
+    assert f"'{SHARED_PROJECT}' already holds 2 access keys" in third.json()["error"]["message"]
     assert client.post(url(), json={"displayName": "k2"}, headers=oauth).status_code == 200

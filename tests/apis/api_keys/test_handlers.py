@@ -13,6 +13,7 @@ from keywright.server import create_app
 from keywright.server.config import Config
 from keywright.server.storage import Database
 from tests.clock import Clock
+from tests.envelopes import assert_envelope, violation_paths
 
 URL = "/api/admin/api-keys"
 
@@ -43,8 +44,8 @@ def test_bad_expiration_time_is_422(
     client: TestClient, admin_token: dict[str, str], expiration: int
 ) -> None:
     response = _create(client, admin_token, scopes=["pci:tokens:read"], expiration_time=expiration)
-    assert response.status_code == 422
-    assert response.json()["validation_errors"][0]["path"] == "$.expiration_time"
+    assert assert_envelope("api-keys", response, 422)["classifier"] == "VALIDATION_ERROR"
+    assert violation_paths("api-keys", response.json()) == ["$.expiration_time"]
 
 
 def test_each_violation_is_listed_with_its_path(
@@ -53,10 +54,9 @@ def test_each_violation_is_listed_with_its_path(
     response = _create(
         client, admin_token, scopes=["pci:tokens:read", "pci:tokens:erase"], expiration_time="soon"
     )
-    assert response.status_code == 422
-    body = response.json()
+    body = assert_envelope("api-keys", response, 422)
     assert body["classifier"] == "VALIDATION_ERROR"
-    assert [e["path"] for e in body["validation_errors"]] == ["$.expiration_time", "$.scopes[1]"]
+    assert violation_paths("api-keys", body) == ["$.expiration_time", "$.scopes[1]"]
 
 
 def test_a_key_with_the_create_scope_may_create_narrower_keys(
@@ -81,8 +81,9 @@ def test_a_key_without_the_create_scope_may_not_create_keys(
 ) -> None:
     plain = _create(client, admin_token, scopes=["pci:tokens:read"]).json()
     response = _create(client, {"x-api-key": plain["key_value"]}, scopes=["pci:tokens:read"])
-    assert response.status_code == 403
-    assert "admin:api-keys:create" in response.json()["message"]
+    body = assert_envelope("api-keys", response, 403)
+    assert body["classifier"] == "FORBIDDEN"
+    assert "admin:api-keys:create" in body["message"]
 
 
 def test_an_expired_key_is_401(
@@ -95,7 +96,7 @@ def test_an_expired_key_is_401(
     assert _create(client, as_parent, scopes=["admin:api-keys:create"]).status_code == 200
     clock.advance(seconds=1)  # rather than sleep, ask the server when the key has expired
     response = _create(client, as_parent, scopes=["admin:api-keys:create"])
-    assert response.status_code == 401
+    assert assert_envelope("api-keys", response, 401)["classifier"] == "UNAUTHORIZED"
     assert (
         response.json()["message"]
         == f"The API key expired at {parent['expires_at'].replace('Z', '+00:00')}"
@@ -107,8 +108,7 @@ def test_an_expired_key_is_401(
 )
 def test_bad_credentials_are_401(client: TestClient, headers: dict[str, str]) -> None:
     response = _create(client, headers, scopes=["pci:tokens:read"])
-    assert response.status_code == 401
-    assert response.json()["classifier"] == "UNAUTHORIZED"
+    assert assert_envelope("api-keys", response, 401)["classifier"] == "UNAUTHORIZED"
 
 
 def test_idempotent_retry_returns_the_identical_response(
@@ -131,8 +131,8 @@ def test_same_idempotency_key_with_another_body_is_422(
     headers = {**admin_token, "x-idempotency-key": "k"}
     assert _create(client, headers, scopes=["pci:tokens:read"]).status_code == 200
     response = _create(client, headers, scopes=["pci:tokens:create"])
-    assert response.status_code == 422
-    assert response.json()["validation_errors"][0]["path"] == "$.headers['x-idempotency-key']"
+    assert assert_envelope("api-keys", response, 422)["classifier"] == "VALIDATION_ERROR"
+    assert violation_paths("api-keys", response.json()) == ["$.headers['x-idempotency-key']"]
 
 
 def test_idempotency_records_expire_after_24_hours(

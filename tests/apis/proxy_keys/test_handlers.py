@@ -10,6 +10,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from keywright.server.storage import Database
+from tests.envelopes import assert_envelope, violation_paths
 
 URL = "/cf/admin/proxy/keys"
 
@@ -33,7 +34,7 @@ def test_creates_a_key_and_returns_its_value_once(
     )
     assert response.status_code == 201
     key = response.json()["key"]
-    uuid.UUID(key)
+    assert str(uuid.UUID(key)) == key, "the key value is a UUID"
     row = asyncio.run(
         database.read(
             lambda db: db.execute(
@@ -62,9 +63,7 @@ def test_another_accounts_admin_key_is_forbidden(
     response = client.post(
         URL, params={"accountIdentifier": "other_account"}, json=_body(), headers=proxy_admin
     )
-    assert response.status_code == 403
-    assert response.json()["code"] == "403"
-    assert "other_account" in response.json()["message"]
+    assert "other_account" in assert_envelope("proxy-keys", response, 403)["message"]
 
 
 @pytest.mark.parametrize("headers", [{}, {"x-api-key": "not-a-key"}], ids=["missing", "wrong"])
@@ -72,8 +71,7 @@ def test_without_a_valid_admin_key_is_401(client: TestClient, headers: dict[str,
     response = client.post(
         URL, params={"accountIdentifier": "dev_account"}, json=_body(), headers=headers
     )
-    assert response.status_code == 401
-    assert response.json()["code"] == "401"
+    assert "details" not in assert_envelope("proxy-keys", response, 401)
 
 
 @pytest.mark.parametrize(
@@ -116,8 +114,11 @@ def test_selected_scope_needs_environments(client: TestClient, proxy_admin: dict
         json=_body(organizations=organizations),
         headers=proxy_admin,
     )
-    assert response.status_code == 400
-    violations = response.json()["details"]["violations"]
+    body = assert_envelope("proxy-keys", response, 400)
+    assert violation_paths("proxy-keys", body) == [
+        "$.organizations.default.projects.web_app.environments"
+    ]
+    violations = body["details"]["violations"]
     assert {
         "path": "$.organizations.default.projects.web_app.environments",
         "message": "'environments' is a required property",

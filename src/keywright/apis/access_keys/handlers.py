@@ -15,7 +15,7 @@ from keywright.apis.access_keys.config import AccessKeysConfig
 from keywright.apis.access_keys.store import AccessKeyRecord, AccessKeyStore, LimitReached
 from keywright.interface import Authenticated, Unauthenticated
 from keywright.server.context import ServerContext
-from keywright.server.crypto import constant_time_equal, constant_time_find, new_access_key_secret
+from keywright.server.crypto import constant_time_equal, constant_time_find, opaque_secret
 from keywright.server.storage import AlreadyExists
 from keywright_models.access_keys import AccessKey, CreateAccessKeyRequest, CreateAccessKeyResponse
 
@@ -63,7 +63,7 @@ class AccessKeys(AccessKeysInterface[Caller]):
                 f"'{project_id}', or it does not exist.",
             )
         now = self.clock()
-        secret = new_access_key_secret()
+        secret = opaque_secret()  # opaque, as the real service's secrets are
         record = AccessKeyRecord(
             access_key_id=self.new_id(),
             project_id=project_id,

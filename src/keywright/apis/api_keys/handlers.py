@@ -19,7 +19,7 @@ from keywright.apis.api_keys.store import ApiKeyRecord, ApiKeyStore, Idempotency
 from keywright.errors import Violation
 from keywright.interface import Authenticated, Unauthenticated
 from keywright.server.context import ServerContext
-from keywright.server.crypto import constant_time_find, new_api_key_value
+from keywright.server.crypto import constant_time_find, random_alphanumerics
 from keywright_models.api_keys import ApiKey, CreateApiKeyRequest
 
 CREATE_SCOPE = "admin:api-keys:create"
@@ -86,7 +86,7 @@ class ApiKeys(ApiKeysInterface[Caller]):
             if previous is not None:
                 return self._replay(previous, request_digest)
 
-        key_value = new_api_key_value()
+        key_value = new_key_value()
         expires_at = None
         if body.expiration_time is not None:
             expires_at = now + timedelta(seconds=body.expiration_time)
@@ -148,3 +148,8 @@ def _check_may_grant(caller: Caller, scopes: list[str]) -> None:
 
 def build(context: ServerContext) -> ApiKeysInterface[Caller]:
     return ApiKeys(context)
+
+
+def new_key_value() -> str:
+    """`key_` and 32 random alphanumerics (190 bits)."""
+    return "key_" + random_alphanumerics(32)

@@ -6,11 +6,11 @@ import re
 import string
 from collections import Counter
 
-from keywright.server.crypto import new_api_key_value
+from keywright.apis.api_keys.handlers import new_key_value
 
 
 def test_api_key_values_are_key_and_32_alphanumerics_drawn_evenly() -> None:
-    values = [new_api_key_value() for _ in range(4000)]
+    values = [new_key_value() for _ in range(4000)]
     assert all(re.fullmatch(r"key_[A-Za-z0-9]{32}", value) for value in values)
     assert len(set(values)) == len(values)
     counts = Counter(char for value in values for char in value[4:])
