@@ -9,11 +9,12 @@ KW      := $(VENV)/bin/keywright
 PYTEST  := $(VENV)/bin/pytest
 
 HOST ?= 127.0.0.1
-PORT ?= 8000
+PORT ?=
 
-.PHONY: install lint generate check-generated test serve mock contract fuzz bench clean
+.PHONY: install install-runtime lint generate check-generated test serve mock contract fuzz bench clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed          ## everything, the development tools included
+install-runtime: $(VENV)/.runtime    ## only what running the servers needs
 
 $(UV):
 	python3 -m venv $(TOOLS)
@@ -23,6 +24,12 @@ $(UV):
 # from it (where PYTHONDONTWRITEBYTECODE is set, nothing would ever be cached otherwise).
 $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --compile-bytecode --python python3
+	$(VENV)/bin/python -m compileall -q src generated
+	@touch $@ $(VENV)/.runtime
+
+# --inexact: a runtime install never removes the development tools of a full one.
+$(VENV)/.runtime: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --no-dev --inexact --compile-bytecode --python python3
 	$(VENV)/bin/python -m compileall -q src generated
 	@touch $@
 
@@ -40,11 +47,11 @@ check-generated: install      ## fail if generated/ is stale
 test: lint check-generated    ## everything CI runs
 	$(PYTEST)
 
-serve: install                ## the reference server on $(HOST):$(PORT), SQLite in data/
-	$(KW) serve --host $(HOST) --port $(PORT)
+serve: install-runtime        ## the reference server on $(HOST):$(PORT) (8000), SQLite in data/
+	$(KW) serve --host $(HOST) --port $(or $(PORT),8000)
 
-mock: install                 ## the mock server on $(HOST):4010
-	$(KW) mock --host $(HOST)
+mock: install-runtime         ## the mock server on $(HOST):$(PORT) (4010)
+	$(KW) mock --host $(HOST) --port $(or $(PORT),4010)
 
 contract: install             ## keywright contract against our reference server and mock
 	$(KW) contract --seed 1 --report-dir contract-report/server

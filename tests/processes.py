@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 
@@ -16,12 +17,17 @@ from keywright.bench.process import free_port
 
 @contextmanager
 def keywright(
-    *args: str, env: dict[str, str] | None = None, output: int | None = subprocess.DEVNULL
+    *args: str,
+    env: dict[str, str] | None = None,
+    output: int | None = subprocess.DEVNULL,
+    python: str = sys.executable,
+    cwd: Path | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """`python -m keywright ARGS --port P`, ready once its Swagger UI answers; yields (url, process)."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "keywright", *args, "--port", str(port)],
+        [python, "-m", "keywright", *args, "--port", str(port)],
+        cwd=cwd,
         stdout=output,
         stderr=subprocess.STDOUT if output == subprocess.PIPE else output,
         text=True,

@@ -121,7 +121,7 @@ def test_generate_writes_its_models_and_interface(project: ProjectCopy) -> None:
     interface = (project.root / "generated/keywright_interfaces/widgets.py").read_text()
     assert "class WidgetsInterface(Interface[Identity]):" in interface
     assert "async def create_widget(" in interface
-    assert "body: NewWidget," in interface
+    assert "body: NewWidget" in interface
     models = (project.root / "generated/keywright_models/widgets.py").read_text()
     assert "class Widget(BaseModel):" in models
 

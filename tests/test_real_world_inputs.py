@@ -258,3 +258,20 @@ def test_no_invented_limit_on_organisations_projects_or_environments(mock: TestC
         "/cf/admin/proxy/keys?accountIdentifier=acme", json=body, headers=PROXY_ADMIN
     )
     assert response.status_code == 201, response.text[:300]
+
+
+@pytest.mark.parametrize(
+    ("path", "challenge"),
+    [
+        ("/api/admin/api-keys", 'ApiKey realm="API Keys API", header="x-api-key"'),
+        (f"/v1/projects/{SINCH_PROJECT}/accessKeys", 'Bearer realm="Access Keys API"'),
+        ("/cf/admin/proxy/keys?accountIdentifier=a", 'ApiKey realm="Proxy Keys API"'),
+    ],
+)
+def test_a_401_says_how_to_authenticate(
+    server: TestClient, mock: TestClient, path: str, challenge: str
+) -> None:
+    for name, client in _servers(server, mock).items():
+        response = client.post(path, json={})
+        assert response.status_code == 401, (name, response.text)
+        assert challenge in response.headers["www-authenticate"], name

@@ -78,11 +78,7 @@ class AccessKeysInterface(Interface[Identity]):
 
     @abstractmethod
     async def create_access_key(
-        self,
-        *,
-        caller: Authenticated[Identity],
-        body: CreateAccessKeyRequest,
-        project_id: str,
+        self, *, caller: Authenticated[Identity], body: CreateAccessKeyRequest, project_id: str
     ) -> CreateAccessKeyReply:
         """Create Access Key
 
@@ -101,7 +97,7 @@ AccessKeysInterface.operations = {
         replies=(CreateAccessKeyOk,),
         error=CreateAccessKeyError,
         statuses=frozenset({200, 400, 401, 403, 404, 409, 500, 501, 503}),
-    ),
+    )
 }
 AccessKeysInterface.security = {
     "OAuth2": SchemeBinding("verify_oauth2"),

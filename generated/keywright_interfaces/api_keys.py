@@ -101,7 +101,7 @@ ApiKeysInterface.operations = {
         replies=(CreateApiKeyOk,),
         error=CreateApiKeyError,
         statuses=frozenset({200, 401, 403, 422, 500, 501}),
-    ),
+    )
 }
 ApiKeysInterface.security = {
     "APIKey": SchemeBinding("verify_api_key"),

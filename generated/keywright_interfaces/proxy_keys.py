@@ -91,8 +91,6 @@ ProxyKeysInterface.operations = {
         replies=(CreateProxyKeyCreated,),
         error=CreateProxyKeyError,
         statuses=frozenset({201, 400, 401, 403, 404, 409, 500, 501}),
-    ),
+    )
 }
-ProxyKeysInterface.security = {
-    "x-api-key": SchemeBinding("verify_x_api_key"),
-}
+ProxyKeysInterface.security = {"x-api-key": SchemeBinding("verify_x_api_key")}

@@ -1,5 +1,5 @@
 # Generated from specs/ by `keywright generate` (datamodel-code-generator). Do not edit:
-# change the spec, or the options in pyproject.toml, and run `make generate`.
+# change the spec, or the options in keywright/codegen/models.py, and run `make generate`.
 
 from __future__ import annotations
 
@@ -14,9 +14,7 @@ class AccessKey(BaseModel):
     The newly created Access Key.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     accessKeyId: Annotated[str | None, Field(examples=["6f1c2a4e-9b3d-4e57-8a21-5c7d9e0f1b2a"])] = (
         None
     )
@@ -48,9 +46,7 @@ class Any(BaseModel):
     A `google.protobuf.Any`, a serialized message and the URL of its type.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     type_url: Annotated[
         str | None, Field(examples=["type.googleapis.com/google.rpc.BadRequest"])
     ] = None
@@ -68,9 +64,7 @@ class CreateAccessKeyRequest(BaseModel):
     The access key to create.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     displayName: Annotated[str, Field(examples=["CI pipeline"], min_length=1)]
     """
     Required. The display name for this Access Key. It must be unique for the resource tied to the key.
@@ -82,9 +76,7 @@ class CreateAccessKeyResponse(BaseModel):
     The created access key and its secret.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     accessKey: AccessKey | None = None
     secret: Annotated[str | None, Field(examples=["Q_qHBbB8DfjeX2m9kLpR4tVw7yZa1cE3"])] = None
     """
@@ -97,9 +89,7 @@ class ErrorResponse(BaseModel):
     The error envelope of every failed request.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     error: Status | None = None
 
 
@@ -108,9 +98,7 @@ class Status(BaseModel):
     A `google.rpc.Status` message.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     code: Annotated[int | None, Field(examples=[400])] = None
     """
     The HTTP status code of the response.

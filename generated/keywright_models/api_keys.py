@@ -1,5 +1,5 @@
 # Generated from specs/ by `keywright generate` (datamodel-code-generator). Do not edit:
-# change the spec, or the options in pyproject.toml, and run `make generate`.
+# change the spec, or the options in keywright/codegen/models.py, and run `make generate`.
 
 from __future__ import annotations
 
@@ -15,9 +15,7 @@ class ApiKey(BaseModel):
     The created API key. `key_value` is shown only in this response.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     id: Annotated[UUID, Field(examples=["123e4567-e89b-12d3-a456-426614174000"])]
     created_at: Annotated[AwareDatetime, Field(examples=["2023-10-01T10:00:00Z"])]
     expires_at: Annotated[AwareDatetime | None, Field(examples=["2023-10-01T11:00:00Z"])] = None
@@ -36,9 +34,7 @@ class CreateApiKeyRequest(BaseModel):
     The API key to create.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     expiration_time: Annotated[int | None, Field(examples=[3600], ge=1, le=7776000)] = None
     """
     Specifies how many seconds after creation the API key will expire automatically.
@@ -51,9 +47,7 @@ class Error(BaseModel):
     The error envelope of every failed request.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     code: Annotated[int | None, Field(examples=[422])] = None
     """
     The corresponding HTTP status code for the error
@@ -108,9 +102,7 @@ class ValidationError(BaseModel):
     One violation in the request.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     path: Annotated[str | None, Field(examples=["$.scopes[0]"])] = None
     """
     Json-path in the request which points to the validation error

@@ -1,5 +1,5 @@
 # Generated from specs/ by `keywright generate` (datamodel-code-generator). Do not edit:
-# change the spec, or the options in pyproject.toml, and run `make generate`.
+# change the spec, or the options in keywright/codegen/models.py, and run `make generate`.
 
 from __future__ import annotations
 
@@ -16,9 +16,7 @@ class AllEnvironments(BaseModel):
 
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     scope: Literal["all"]
     environments: list[EnvironmentIdentifier] | None = None
     """
@@ -31,9 +29,7 @@ class CreateProxyKeyRequest(BaseModel):
     A proxy key to create.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     description: Annotated[str | None, Field(examples=["A description"])] = None
     identifier: Annotated[
         str, Field(examples=["MyProxyKey"], pattern="^[a-zA-Z_][0-9a-zA-Z_$]{0,127}$")
@@ -57,9 +53,7 @@ class Error(BaseModel):
     The error envelope of every failed request.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     code: Annotated[str, Field(examples=["404"])]
     """
     The http error code
@@ -82,9 +76,7 @@ class ProxyKeyCreated(BaseModel):
     The created key. `key` is shown only in this response.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     key: Annotated[UUID | None, Field(examples=["0202f58b-d670-44ef-bd1f-323a48c28004"])] = None
 
 
@@ -93,9 +85,7 @@ class ProxyKeyOrganization(BaseModel):
     The projects of one organisation that the key may serve.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     projects: Annotated[dict[str, ProxyKeyProject], Field(min_length=1)]
     """
     A map from project identifier to the environments of that project the key may serve.
@@ -119,9 +109,7 @@ class SelectedEnvironments(BaseModel):
     The key serves only the listed environments of the project.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
     scope: Literal["selected"]
     environments: Annotated[list[EnvironmentIdentifier], Field(min_length=1)]
     """

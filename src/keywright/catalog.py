@@ -23,14 +23,20 @@ SWAGGER_UI_PATH = "/ui"
 """Each API's Swagger UI is at its base path + this."""
 
 
+BUNDLED_SPECS = Path(__file__).resolve().parent / "bundled" / "specs"
+"""Where an installed wheel carries the specs (`[tool.hatch.build]` in pyproject.toml)."""
+
+
+def in_checkout() -> bool:
+    """Whether keywright runs from its source checkout rather than an installed package."""
+    return (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "specs").is_dir()
+
+
 def default_specs_dir() -> Path:
     """`KEYWRIGHT_SPECS`, else the checkout's specs/, else the specs shipped in the package."""
     if os.environ.get(SPECS_VARIABLE):
         return Path(os.environ[SPECS_VARIABLE])
-    checkout = PROJECT_ROOT / "specs"
-    if checkout.is_dir():
-        return checkout
-    return Path(__file__).resolve().parent / "bundled" / "specs"
+    return PROJECT_ROOT / "specs" if in_checkout() else BUNDLED_SPECS
 
 
 @dataclass(frozen=True)

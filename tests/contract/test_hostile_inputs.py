@@ -13,25 +13,31 @@ from urllib.parse import urlsplit
 import orjson
 import pytest
 
-from tests.credentials import PROJECT
+from tests.credentials import ADMIN, OAUTH, PROJECT, PROXY_ADMIN
 from tests.envelopes import assert_envelope_body, violation_paths
 from tests.processes import keywright
 
-# path, credential header, validation status
+
+def _header(headers: dict[str, str]) -> bytes:
+    [(name, value)] = headers.items()
+    return f"{name}: {value}".encode()
+
+
+# path, credential header (the development credential), validation status
 APIS = {
     "proxy-keys": (
         "/cf/admin/proxy/keys?accountIdentifier=dev_account",
-        b"x-api-key: pat.dev_account.kwdev.0d6f1b2c3a4e5f60",
+        _header(PROXY_ADMIN),
         400,
     ),
     "access-keys": (
         f"/v1/projects/{PROJECT}/accessKeys",
-        b"Authorization: Bearer kw-dev-oauth-token",
+        _header(OAUTH),
         400,
     ),
     "api-keys": (
         "/api/admin/api-keys",
-        b"x-admin-token: adm_kwdevadmintoken",
+        _header(ADMIN),
         422,
     ),
 }

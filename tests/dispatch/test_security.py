@@ -137,3 +137,23 @@ def test_a_query_credential_is_read_from_the_query_and_named_as_allowed_there() 
     assert check(guard, {}, query="api_key=key_good").identity == Who("key")
     assert guard.query_parameters == {"api_key"}
     assert EITHER.query_parameters == set()  # header and Authorization credentials only
+
+
+def test_a_401_names_every_scheme_that_could_authenticate() -> None:
+    """RFC 9110: a 401 carries WWW-Authenticate; API keys name where the key goes."""
+    guard = Guard.compile(
+        [{"APIKey": []}, {"Basic": []}, {"OAuth2": []}], SCHEMES, VERIFIERS, "Keys"
+    )
+    with pytest.raises(ApiError) as raised:
+        check(guard, {})
+    assert raised.value.headers["WWW-Authenticate"] == (
+        'ApiKey realm="Keys", header="x-api-key", Basic realm="Keys", charset="UTF-8", '
+        'Bearer realm="Keys"'
+    )
+
+
+def test_a_403_does_not_challenge() -> None:
+    guard = Guard.compile([{"OAuth2": []}], SCHEMES, VERIFIERS, "Keys")
+    with pytest.raises(ApiError) as raised:
+        check(guard, {"authorization": "Bearer readonly"})
+    assert "WWW-Authenticate" not in raised.value.headers

@@ -23,7 +23,8 @@ PREFLIGHT = {
 def test_answers_a_browsers_preflight_from_localhost_3000(mock: TestClient) -> None:
     response = mock.options(API_KEYS, headers=PREFLIGHT)
     assert response.status_code == 200
-    assert response.headers["access-control-allow-origin"] == "*"
+    assert response.headers["access-control-allow-origin"] == "http://localhost:3000"
+    assert response.headers["access-control-allow-credentials"] == "true"
     assert "POST" in response.headers["access-control-allow-methods"]
     allowed = response.headers["access-control-allow-headers"].lower()
     assert {"authorization", "content-type", "x-idempotency-key"} <= {
@@ -34,7 +35,8 @@ def test_answers_a_browsers_preflight_from_localhost_3000(mock: TestClient) -> N
         json={"scopes": ["pci:tokens:read"]},
         headers={**ADMIN, "Origin": "http://localhost:3000"},
     )
-    assert actual.headers["access-control-allow-origin"] == "*"
+    assert actual.headers["access-control-allow-origin"] == "http://localhost:3000"
+    assert actual.headers["access-control-allow-credentials"] == "true"
 
 
 def test_no_cors_turns_it_off() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from keywright.validation.schema import SchemaValidator
 
 NOTE = SchemaValidator(
@@ -29,3 +31,42 @@ def test_without_nullable_null_is_refused_naming_the_field() -> None:
 def test_nullable_allows_null_only() -> None:
     assert not NOTE.is_valid({"note": 1})
     assert not NOTE.is_valid({"colour": "blue"})
+
+
+IDENTIFIED = SchemaValidator(
+    {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "format": "uuid"},
+            "count": {"type": "integer", "format": "int32"},
+            "total": {"type": "integer", "format": "int64", "minimum": 1},
+            "at": {"type": "string", "format": "date-time"},
+        },
+    }
+)
+
+
+def test_uuid_is_checked() -> None:
+    assert IDENTIFIED.is_valid({"id": "0b8f5f4e-3a51-4d7e-9d6a-2f0f8a1c9b10"})
+    [error] = IDENTIFIED.errors({"id": "not-a-uuid"})
+    assert error.message == "'not-a-uuid' is not a 'uuid'"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "valid"),
+    [
+        ("count", 2**31 - 1, True),
+        ("count", 2**31, False),
+        ("count", -(2**31) - 1, False),
+        ("total", 2**63 - 1, True),
+        ("total", 2**63, False),
+        ("total", 0, False),
+    ],
+)
+def test_integer_formats_are_their_bounds(field: str, value: int, valid: bool) -> None:
+    assert IDENTIFIED.is_valid({field: value}) is valid
+
+
+def test_date_time_is_checked() -> None:
+    assert IDENTIFIED.is_valid({"at": "2026-01-01T00:00:00Z"})
+    assert not IDENTIFIED.is_valid({"at": "yesterday"})

@@ -6,8 +6,11 @@ from pathlib import Path
 
 import click
 
+from keywright.cli.options import specs_option
+
 
 @click.command()
+@specs_option
 @click.option("--seconds", default=10.0, show_default=True, help="Measured load per scenario.")
 @click.option(
     "--warmup", default=3.0, show_default=True, help="Unmeasured load before each scenario."

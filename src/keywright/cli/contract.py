@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from keywright.catalog import Catalog
+from keywright.cli.options import specs_option
 from keywright.contract.credentials import NamedOption, named_options
 
 CHECK_NAMES = (
@@ -65,6 +66,7 @@ def _pairs(
 
 
 @click.command()
+@specs_option
 @click.option(
     "--url",
     help="Where requests go: the deployment's origin (and any prefix); each API's base path "

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
+from keywright.cli.options import specs_option
 from keywright.serving.logs import HTTP_PROTOCOL, log_config, log_level_option
 
 
 @click.command()
+@specs_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=4010, show_default=True, type=int)
 @click.option(
@@ -37,12 +41,24 @@ def mock(
     import uvicorn
 
     from keywright.catalog import SWAGGER_UI_PATH, Catalog
+    from keywright.serving.ports import port_problem
     from keywright.serving.settings import Settings
+    from keywright.specs.document import SpecUnreadable
 
     catalog = Catalog.load()
+    if (problem := port_problem(host, port)) is not None:
+        click.secho(f"✗ {problem}", fg="red", err=True)
+        sys.exit(2)
     url = f"http://{host}:{port}"
     lines = [f"keywright mock on {url}  (any well-formed credential is accepted)", ""]
-    lines += [f"  {api.title:<24} {url}{api.base_path}{SWAGGER_UI_PATH}/" for api in catalog]
+    try:
+        lines += [f"  {api.title:<24} {url}{api.base_path}{SWAGGER_UI_PATH}/" for api in catalog]
+    except SpecUnreadable as exc:
+        if not reload:
+            click.secho(f"✗ {exc}", fg="red", err=True)
+            sys.exit(2)
+        lines += [f"  ✗ {exc}: every request answers 503 until it is fixed"]
+    lines += ["", f"  index {url}/   health {url}/healthz"]
     lines += [
         "",
         "Pick a response: Prefer: code=409 | example=NAME | dynamic=true | seed=N | delay=MS",

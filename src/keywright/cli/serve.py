@@ -7,10 +7,12 @@ from pathlib import Path
 
 import click
 
+from keywright.cli.options import specs_option
 from keywright.serving.logs import HTTP_PROTOCOL, log_config, log_level_option
 
 
 @click.command()
+@specs_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option(
@@ -32,9 +34,21 @@ from keywright.serving.logs import HTTP_PROTOCOL, log_config, log_level_option
     type=click.IntRange(1, 64),
     help="Processes serving requests (they share the SQLite file; not with :memory:).",
 )
+@click.option(
+    "--cors/--no-cors",
+    default=True,
+    show_default=True,
+    help="Answer browsers' CORS requests, credentials included.",
+)
 @log_level_option
 def serve(
-    host: str, port: int, db: str, config_path: Path | None, workers: int, log_level: str
+    host: str,
+    port: int,
+    db: str,
+    config_path: Path | None,
+    workers: int,
+    cors: bool,
+    log_level: str,
 ) -> None:
     """Run the reference server: every API a package implements, real semantics, one port."""
     import uvicorn
@@ -44,6 +58,7 @@ def serve(
     from keywright.server.banner import banner
     from keywright.server.config import ConfigError, load_config
     from keywright.server.credential_shapes import shape_problems
+    from keywright.serving.ports import port_problem
     from keywright.serving.settings import Settings
 
     catalog = Catalog.load()
@@ -64,12 +79,16 @@ def serve(
             err=True,
         )
         sys.exit(2)
+    if (busy := port_problem(host, port)) is not None:
+        click.secho(f"✗ {busy}", fg="red", err=True)
+        sys.exit(2)
     open_database(db, catalog).close()  # create the file (and fail here, clearly) first
     click.secho(banner(f"http://{host}:{port}", catalog, config, db), fg="cyan")
     Settings(
         specs_dir=str(catalog.specs_dir),
         db=db,
         config=None if config_path is None else str(config_path),
+        cors=cors,
     ).export()
     uvicorn.run(
         "keywright.server:app_from_settings",

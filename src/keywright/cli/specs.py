@@ -8,22 +8,29 @@ from pathlib import Path
 import click
 
 from keywright.catalog import Catalog
+from keywright.cli.options import specs_option
 
 
 @click.command()
-@click.argument("specs", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@specs_option
+@click.argument(
+    "files",
+    nargs=-1,
+    metavar="[SPEC]...",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
 @click.option(
     "--external/--no-external",
     default=True,
     show_default=True,
     help="Also run Spectral (spectral:oas) and Redocly (recommended), where Node.js is installed.",
 )
-def lint(specs: tuple[Path, ...], external: bool) -> None:
-    """Check specs (default: all of specs/) with openapi-spec-validator, our own checks, and
+def lint(files: tuple[Path, ...], external: bool) -> None:
+    """Check specs (default: every spec of the specs folder) with openapi-spec-validator, our own checks, and
     the independent linters Spectral and Redocly."""
     from keywright.specs.lint import Finding, lint_spec
 
-    paths = specs or tuple(api.path for api in Catalog.load())
+    paths = files or tuple(api.path for api in Catalog.load())
     findings: dict[Path, list[Finding]] = {path: lint_spec(path) for path in paths}
     if external:
         from keywright.specs.external import external_findings, node_unavailable
@@ -53,17 +60,24 @@ def lint(specs: tuple[Path, ...], external: bool) -> None:
 
 
 @click.command()
+@specs_option
 @click.option(
-    "--check", is_flag=True, help="Fail, naming the stale files, if generated/ is out of date."
+    "--check", is_flag=True, help="Fail, naming the stale files, if the output is out of date."
 )
-def generate(check: bool) -> None:
-    """Generate the pydantic models and the interfaces in generated/ from the specs."""
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write (default: generated/ of this checkout, else ./generated).",
+)
+def generate(check: bool, out: Path | None) -> None:
+    """Generate the pydantic models and the interfaces from the specs."""
     from keywright import codegen
 
     catalog = Catalog.load()
+    out = out or codegen.default_output_dir()
     try:
         if check:
-            stale = codegen.stale_files(catalog)
+            stale = codegen.stale_files(catalog, out)
             if stale:
                 click.secho("✗ generated code is stale; run `make generate`:", fg="red", bold=True)
                 for name in stale:
@@ -71,7 +85,7 @@ def generate(check: bool) -> None:
                 sys.exit(1)
             click.secho("✓ generated/ matches the specs", fg="green")
             return
-        for path in codegen.generate(catalog):
+        for path in codegen.generate(catalog, out):
             click.secho(f"✓ wrote {_display(path)}", fg="green")
     except codegen.GenerationError as exc:
         click.secho(f"✗ {exc}", fg="red", err=True)

@@ -7,9 +7,10 @@ import filecmp
 import tempfile
 from pathlib import Path
 
-from keywright.catalog import PROJECT_ROOT, Catalog
+from keywright.catalog import PROJECT_ROOT, Catalog, in_checkout
+from keywright.codegen.formatting import GenerationError
 from keywright.codegen.interfaces import write_interface
-from keywright.codegen.models import GenerationError, write_models
+from keywright.codegen.models import write_models
 
 GENERATED_DIR = PROJECT_ROOT / "generated"
 MODELS = "keywright_models"
@@ -20,7 +21,12 @@ PACKAGE_DOCS = {
     "implement them (keywright.apis).",
 }
 
-__all__ = ["GENERATED_DIR", "GenerationError", "generate", "stale_files"]
+__all__ = ["GENERATED_DIR", "GenerationError", "default_output_dir", "generate", "stale_files"]
+
+
+def default_output_dir() -> Path:
+    """The checkout's generated/ when keywright runs from one; ./generated when installed."""
+    return GENERATED_DIR if in_checkout() else Path.cwd() / "generated"
 
 
 def generate(catalog: Catalog, out_dir: Path = GENERATED_DIR) -> list[Path]:
@@ -43,11 +49,8 @@ def generate(catalog: Catalog, out_dir: Path = GENERATED_DIR) -> list[Path]:
 
 def stale_files(catalog: Catalog, committed_dir: Path = GENERATED_DIR) -> list[str]:
     """Regenerate into a temporary folder; the committed files that differ, are missing, or
-    are left over from a spec that is gone.
-
-    The folder sits in the project root so that ruff formats with the project's settings.
-    """
-    with tempfile.TemporaryDirectory(prefix=".keywright-generated-", dir=PROJECT_ROOT) as tmp:
+    are left over from a spec that is gone."""
+    with tempfile.TemporaryDirectory(prefix="keywright-generated-") as tmp:
         fresh = {path.relative_to(tmp) for path in generate(catalog, Path(tmp))}
         stale = []
         for relative in sorted(fresh):

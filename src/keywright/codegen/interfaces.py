@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import keyword
 import re
-import subprocess
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +17,7 @@ from typing import Any
 import jinja2
 
 from keywright.catalog import ApiSpec
-from keywright.codegen.models import GenerationError
+from keywright.codegen.formatting import GenerationError, format_python
 from keywright.specs.document import SpecDocument, ref_location
 
 _TEMPLATES = jinja2.Environment(
@@ -77,7 +75,7 @@ class SchemeView:
 def write_interface(api: ApiSpec, output: Path) -> None:
     """Render `api`'s interface into `output`, formatted like the models (ruff)."""
     output.write_text(render(api), encoding="utf-8")
-    _format(output)
+    format_python(output)
 
 
 def render(api: ApiSpec) -> str:
@@ -210,15 +208,3 @@ def _scheme(name: str, scheme: Mapping[str, Any]) -> SchemeView:
     )
     description = " ".join(str(scheme.get("description", "")).split())
     return SchemeView(name, f"verify_{snake_case(name)}", arguments, f"{where}: {description}")
-
-
-def _format(path: Path) -> None:
-    path = path.resolve()
-    ruff = Path(sys.executable).parent / "ruff"
-    for command in (
-        [str(ruff), "check", "--quiet", "--fix", "--select", "I,F401,UP", str(path)],
-        [str(ruff), "format", "--quiet", str(path)],
-    ):
-        result = subprocess.run(command, capture_output=True, text=True, cwd=path.parent)
-        if result.returncode != 0:
-            raise GenerationError(f"ruff failed on {path}: {result.stdout}{result.stderr}")

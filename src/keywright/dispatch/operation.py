@@ -51,7 +51,8 @@ class CompiledOperation:
 
         schemes = doc.inline(doc.data.get("components", {}).get("securitySchemes", {}))
         requirements = operation.get("security", doc.data.get("security"))
-        self.guard = Guard.compile(requirements, schemes, verifiers)
+        realm = str(doc.data.get("info", {}).get("title", ""))
+        self.guard = Guard.compile(requirements, schemes, verifiers, realm)
         self.parameters = Parameters(
             _parameters(doc, path_item, operation), extra_query=self.guard.query_parameters
         )

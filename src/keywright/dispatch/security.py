@@ -54,6 +54,16 @@ class Scheme:
             return None if auth_type != "basic" else _basic(value)
         return None if auth_type != "bearer" else (value,)
 
+    def challenge(self, realm: str) -> str:
+        """This scheme's `WWW-Authenticate` challenge; API keys name their header or parameter
+        (there is no registered scheme for them)."""
+        quoted = 'realm="' + realm.replace('"', '\\"') + '"'
+        if self.kind == "basic":
+            return f'Basic {quoted}, charset="UTF-8"'
+        if self.kind in ("bearer", "oauth2"):
+            return f"Bearer {quoted}"
+        return f'ApiKey {quoted}, {self.definition["in"]}="{self.definition["name"]}"'
+
     def has_shape(self, credential: str) -> bool:
         """Whether `credential` (`user:password` for Basic) has the documented shape."""
         return self.pattern.fullmatch(credential) is not None
@@ -78,8 +88,13 @@ class Scheme:
 class Guard:
     """An operation's security requirements, checked in one call."""
 
-    def __init__(self, alternatives: Sequence[Sequence[tuple[Scheme, Sequence[str]]]]) -> None:
+    def __init__(
+        self, alternatives: Sequence[Sequence[tuple[Scheme, Sequence[str]]]], realm: str = ""
+    ) -> None:
         self.alternatives = alternatives
+        schemes = {scheme.name: scheme for alternative in alternatives for scheme, _ in alternative}
+        self.challenge = ", ".join(scheme.challenge(realm) for scheme in schemes.values())
+        """`WWW-Authenticate` of a 401 (RFC 9110): every scheme that could authenticate."""
 
     @classmethod
     def compile(
@@ -87,6 +102,7 @@ class Guard:
         requirements: Sequence[Mapping[str, Sequence[str]]] | None,
         schemes: Mapping[str, Mapping[str, Any]],
         verifiers: Mapping[str, Verifier],
+        realm: str = "",
     ) -> Guard:
         compiled = {
             name: Scheme(name, definition, verifiers.get(name) or _unimplemented(name))
@@ -98,7 +114,7 @@ class Guard:
             if missing:
                 raise ValueError(f"security scheme(s) {', '.join(missing)} are not defined")
             alternatives.append([(compiled[name], scopes) for name, scopes in requirement.items()])
-        return cls(alternatives)
+        return cls(alternatives, realm)
 
     async def check(self, headers: Headers, query: QueryParams) -> Authenticated[Any]:
         """The caller, by the first alternative whose credentials all pass; the most telling
@@ -112,9 +128,12 @@ class Guard:
                 continue
             if caller is not None:
                 return caller
-        if not failures:
-            raise ApiError(Kind.UNAUTHENTICATED, "Missing credentials")
-        raise _most_telling(failures)
+        failure = _most_telling(failures) if failures else None
+        if failure is None:
+            failure = ApiError(Kind.UNAUTHENTICATED, "Missing credentials")
+        if failure.kind is Kind.UNAUTHENTICATED and self.challenge:
+            failure.headers.setdefault("WWW-Authenticate", self.challenge)
+        raise failure
 
     @property
     def query_parameters(self) -> set[str]:

@@ -9,9 +9,9 @@ request, and lets the client pick the response.
 from __future__ import annotations
 
 import gc
+import logging
 from typing import Any
 
-from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
 from keywright.apis import package_for
@@ -22,6 +22,10 @@ from keywright.errors import SchemaEnvelope
 from keywright.mock.middleware import STATE_KEY, MockMiddleware, MockState
 from keywright.mock.responder import MockResponder
 from keywright.serving.settings import Settings
+from keywright.serving.site import Site, unavailable, with_cors
+from keywright.specs.document import SpecUnreadable
+
+log = logging.getLogger("keywright")
 
 
 def create_app(
@@ -33,10 +37,9 @@ def create_app(
 ) -> ASGIApp:
     catalog = catalog or Catalog.load()
     app: ASGIApp = build_app([_binding(api, validate_responses) for api in catalog])
+    app = Site(app, catalog, name="keywright mock")
     if cors:
-        app = CORSMiddleware(
-            app, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"], expose_headers=["*"]
-        )
+        app = with_cors(app, catalog)
     return MockMiddleware(app, latency_ms=latency_ms)
 
 
@@ -81,13 +84,19 @@ def _accept(scheme: str) -> Verifier:
 
 
 def app_from_settings() -> ASGIApp:
-    """For `--reload` and `--workers`: uvicorn builds the app in each process from the settings."""
+    """For `--reload` and `--workers`: uvicorn builds the app in each process from the settings.
+    A spec that does not load (a YAML slip while editing) must not kill the server under
+    `--reload`: every request is answered 503, naming the file and line, until it is fixed."""
     settings = Settings.from_environment()
-    app = create_app(
-        catalog=Catalog.load(settings.specs_path),
-        latency_ms=settings.latency_ms,
-        cors=settings.cors,
-    )
+    try:
+        app = create_app(
+            catalog=Catalog.load(settings.specs_path),
+            latency_ms=settings.latency_ms,
+            cors=settings.cors,
+        )
+    except SpecUnreadable as exc:
+        log.error("%s", exc)
+        return unavailable(str(exc))
     gc.freeze()  # start-up objects never die; keep the collector from rescanning them
     return app
 

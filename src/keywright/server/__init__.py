@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from connexion.middleware.main import ConnexionMiddleware
+from starlette.types import ASGIApp
 
 from keywright.apis import package_for
 from keywright.app import build_app
@@ -20,6 +20,7 @@ from keywright.server.context import ServerContext, utc_now
 from keywright.server.crypto import Keyring, new_uuid
 from keywright.server.storage import THROWAWAY, Database
 from keywright.serving.settings import Settings
+from keywright.serving.site import Site, with_cors
 
 
 def open_database(path: str, catalog: Catalog, *, busy_timeout: float = 10.0) -> Database:
@@ -36,7 +37,8 @@ def create_app(
     clock: Callable[[], datetime] = utc_now,
     new_id: Callable[[], str] = new_uuid,
     validate_responses: bool = False,
-) -> ConnexionMiddleware:
+    cors: bool = True,
+) -> ASGIApp:
     """The reference server as an ASGI app (development config and a throwaway database by
     default). The clock and the id source are the tests' to replace. The database stays open
     as long as the process: whoever opened it closes it."""
@@ -61,7 +63,10 @@ def create_app(
                 validate_responses,
             )
         )
-    return build_app(bindings)
+    app: ASGIApp = Site(
+        build_app(bindings), catalog, name="keywright reference server", readiness=database.ready
+    )
+    return with_cors(app, catalog) if cors else app
 
 
 def _unimplemented(api: ApiSpec, validate_responses: bool) -> ApiBinding:
@@ -76,14 +81,15 @@ def _unimplemented(api: ApiSpec, validate_responses: bool) -> ApiBinding:
     )
 
 
-def app_from_settings() -> ConnexionMiddleware:
+def app_from_settings() -> ASGIApp:
     """For uvicorn workers: each process builds the app from the command's settings."""
     settings = Settings.from_environment()
     catalog = Catalog.load(settings.specs_path)
     config = load_config(
         None if settings.config is None else Path(settings.config), catalog=catalog
     )
-    app = create_app(config, open_database(settings.db, catalog), catalog=catalog)
+    database = open_database(settings.db, catalog)
+    app = create_app(config, database, catalog=catalog, cors=settings.cors)
     gc.freeze()  # start-up objects never die; keep the collector from rescanning them
     return app
 

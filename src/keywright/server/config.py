@@ -13,6 +13,7 @@ import yaml
 
 from keywright.apis import ConfiguredCredential, package_for
 from keywright.catalog import Catalog
+from keywright.specs.document import yaml_problem
 
 DEV_CONFIG = Path(__file__).with_name("dev-config.yaml")
 DEFAULT_DB = "data/keywright.db"
@@ -62,7 +63,7 @@ def load_config(
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ConfigError(f"config {source} is not valid YAML: {_yaml_problem(exc)}") from exc
+        raise ConfigError(f"config {source} is not valid YAML: {yaml_problem(exc)}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"config {source} is not a YAML mapping of sections")
     sections: dict[str, Any] = {}
@@ -78,11 +79,3 @@ def load_config(
     except (TypeError, AttributeError, ValueError) as exc:
         raise ConfigError(f"config {source} is malformed: {exc}") from exc
     return Config(secret_key, sections, source)
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    if mark is None:
-        return str(problem)
-    return f"{problem} (line {mark.line + 1}, column {mark.column + 1})"

@@ -98,9 +98,27 @@ def load_spec(path: Path) -> SpecDocument:
     return _load(path, stat.st_mtime_ns, stat.st_size)
 
 
+class SpecUnreadable(ValueError):
+    """A spec file that is not YAML, or not a mapping: one line naming the file and where."""
+
+
 @functools.lru_cache(maxsize=64)
 def _load(path: Path, _mtime_ns: int, _size: int) -> SpecDocument:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    except yaml.YAMLError as exc:
+        raise SpecUnreadable(f"{path}: not valid YAML: {yaml_problem(exc)}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecUnreadable(f"{path}: cannot be read: {exc}") from None
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: not an OpenAPI document (top level is not a mapping)")
+        raise SpecUnreadable(f"{path}: not an OpenAPI document (top level is not a mapping)")
     return SpecDocument(path, data)
+
+
+def yaml_problem(exc: yaml.YAMLError) -> str:
+    """What is wrong and where (line and column), in one line."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if mark is None:
+        return str(problem)
+    return f"{problem} (line {mark.line + 1}, column {mark.column + 1})"

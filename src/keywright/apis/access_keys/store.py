@@ -18,7 +18,15 @@ CREATE TABLE IF NOT EXISTS access_keys (
     update_time TEXT NOT NULL,
     UNIQUE (project_id, display_name)
 );
+CREATE TABLE IF NOT EXISTS access_key_counts (
+    project_id TEXT PRIMARY KEY,
+    held INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO access_key_counts
+    SELECT project_id, COUNT(*) FROM access_keys GROUP BY project_id;
 """
+"""Each project's count is kept beside its keys, in the same transaction: checking the limit
+costs one lookup, however many keys a project holds."""
 
 
 class LimitReached(Exception):
@@ -44,14 +52,14 @@ class AccessKeyStore:
         LimitReached when it already holds `limit` keys (checked in the same transaction)."""
 
         def write(db: sqlite3.Connection) -> None:
-            (held,) = db.execute(
-                "SELECT COUNT(*) FROM access_keys WHERE project_id = ?", (record.project_id,)
+            count = db.execute(
+                "SELECT held FROM access_key_counts WHERE project_id = ?", (record.project_id,)
             ).fetchone()
             exists = db.execute(
                 "SELECT 1 FROM access_keys WHERE project_id = ? AND display_name = ?",
                 (record.project_id, record.display_name),
             ).fetchone()
-            if exists is None and held >= limit:
+            if exists is None and count is not None and count[0] >= limit:
                 raise LimitReached(record.project_id)
             db.execute(
                 "INSERT INTO access_keys VALUES (?, ?, ?, ?, ?, ?)",
@@ -63,6 +71,11 @@ class AccessKeyStore:
                     record.create_time.isoformat(),
                     record.update_time.isoformat(),
                 ),
+            )
+            db.execute(
+                "INSERT INTO access_key_counts VALUES (?, 1) "
+                "ON CONFLICT (project_id) DO UPDATE SET held = held + 1",
+                (record.project_id,),
             )
 
         await self.database.write(write)

@@ -70,6 +70,14 @@ class Database:
         except sqlite3.OperationalError as exc:
             raise unavailable(exc) from None
 
+    async def ready(self) -> str | None:
+        """None when the database answers a read; otherwise why not (for `/readyz`)."""
+        try:
+            await self.read(lambda connection: connection.execute("SELECT 1").fetchone())
+        except Exception as exc:  # any failure means not ready; say which
+            return f"storage unavailable: {exc}"
+        return None
+
     def close(self) -> None:
         """Commit what is queued, then let go of everything (a second call does nothing)."""
         if self._closed:
