@@ -1,5 +1,5 @@
-# keywright — every target installs what it needs first (`make install`).
-# A fresh machine needs only python3 and make.
+# keywright — every target installs what it needs first (`make install`, `make system-tools`).
+# A fresh machine needs only python3 and make (and, for the test suite's system tools, apt).
 
 VENV    := .venv
 TOOLS   := .tools
@@ -11,7 +11,7 @@ PYTEST  := $(VENV)/bin/pytest
 HOST ?= 127.0.0.1
 PORT ?=
 
-.PHONY: install install-runtime lint generate check-generated test serve mock contract fuzz bench clean
+.PHONY: install install-runtime system-tools lint generate check-generated test serve mock contract fuzz bench clean
 
 install: $(VENV)/.installed          ## everything, the development tools included
 install-runtime: $(VENV)/.runtime    ## only what running the servers needs
@@ -44,7 +44,22 @@ generate: install             ## regenerate generated/ from specs/
 check-generated: install      ## fail if generated/ is stale
 	$(KW) generate --check
 
-test: lint check-generated    ## everything CI runs
+# What the test suite drives besides Python: wrk (the benchmark), Node.js and npm (Prism,
+# Spectral, Redocly, pinned in tools/), Chromium (Swagger UI in a real browser). From Debian's
+# packages where missing; elsewhere, the one line says what to install.
+SYSTEM_TOOLS := wrk:wrk node:nodejs npm:npm chromium:chromium
+
+system-tools:
+	@missing=""; for pair in $(SYSTEM_TOOLS); do \
+		command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+		command -v apt-get >/dev/null 2>&1 || { echo "✗ install:$$missing" >&2; exit 1; }; \
+		echo "installing$$missing (apt)"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+test: system-tools lint check-generated    ## everything CI runs
 	$(PYTEST)
 
 serve: install-runtime        ## the reference server on $(HOST):$(PORT) (8000), SQLite in data/
@@ -61,8 +76,7 @@ fuzz: install                 ## the nightly, deeper run: thousands of examples 
 	$(KW) contract --max-examples 2000 --workers 2 --report-dir contract-report/server
 	$(KW) contract --mock --max-examples 2000 --workers 2 --report-dir contract-report/mock
 
-bench: install                ## keywright bench: side by side with Prism and Connexion's mock
-	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+bench: install system-tools   ## keywright bench: side by side with Prism and Connexion's mock
 	$(KW) bench
 
 clean:

@@ -30,7 +30,10 @@ class CreateApiKeyOk(Reply[ApiKey]):
     """createApiKey 200: The API key was created. Its value is shown once, in this response."""
 
     body: ApiKey
+    idempotent_replayed: str | None = None
+    """Header `Idempotent-Replayed`: `true` when this answer replays the one an earlier request with the same `x-idempotency-key` got (as Stripe-style APIs say it). Not in the seed."""
     status: ClassVar[int] = 200
+    header_fields: ClassVar[dict[str, str]] = {"idempotent_replayed": "Idempotent-Replayed"}
 
 
 CreateApiKeyReply = CreateApiKeyOk
@@ -42,7 +45,7 @@ class CreateApiKeyError(OperationError):
 
     def __init__(
         self,
-        status: Literal[401, 403, 422, 500, 501],
+        status: Literal[401, 403, 413, 415, 422, 500, 501],
         message: str,
         *,
         violations: Sequence[Violation] = (),
@@ -100,7 +103,7 @@ ApiKeysInterface.operations = {
         body=CreateApiKeyRequest,
         replies=(CreateApiKeyOk,),
         error=CreateApiKeyError,
-        statuses=frozenset({200, 401, 403, 422, 500, 501}),
+        statuses=frozenset({200, 401, 403, 413, 415, 422, 500, 501}),
     )
 }
 ApiKeysInterface.security = {

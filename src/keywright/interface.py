@@ -48,6 +48,16 @@ class Reply(Generic[Body]):
 
     status: ClassVar[int]
     body: Body
+    header_fields: ClassVar[dict[str, str]] = {}
+    """Python field → HTTP name of the response headers the spec documents for this reply."""
+
+    def headers(self) -> dict[str, str]:
+        """The documented headers this reply sets."""
+        return {
+            name: value
+            for field_name, name in self.header_fields.items()
+            if (value := getattr(self, field_name)) is not None
+        }
 
     def content(self) -> Any:
         """The body as JSON-ready data (None for a response without one)."""

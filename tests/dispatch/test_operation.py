@@ -64,7 +64,7 @@ class OneAnswer:
 
 
 def test_the_endpoint_gets_the_validated_request_and_the_caller() -> None:
-    backend = OneAnswer((200, VALID_KEY))
+    backend = OneAnswer((200, VALID_KEY, {}))
     client = TestClient(build_app(backend.bindings(validate_responses=True)))
     response = client.post(
         "/api/admin/api-keys", json=BODY, headers={**ADMIN, "x-idempotency-key": "retry-1"}
@@ -77,7 +77,7 @@ def test_the_endpoint_gets_the_validated_request_and_the_caller() -> None:
 
 
 def test_invalid_requests_never_reach_the_endpoint() -> None:
-    backend = OneAnswer((200, VALID_KEY))
+    backend = OneAnswer((200, VALID_KEY, {}))
     client = TestClient(build_app(backend.bindings()))
     assert client.post("/api/admin/api-keys", json=BODY).status_code == 401
     assert client.post("/api/admin/api-keys", json={}, headers=ADMIN).status_code == 422
@@ -87,7 +87,7 @@ def test_invalid_requests_never_reach_the_endpoint() -> None:
 
 @pytest.mark.parametrize(
     "answer",
-    [(200, {**VALID_KEY, "key_value": 42}), (201, VALID_KEY)],
+    [(200, {**VALID_KEY, "key_value": 42}, {}), (201, VALID_KEY, {})],
     ids=["body off the schema", "undocumented status"],
 )
 def test_with_response_validation_a_nonconforming_reply_is_a_logged_500(

@@ -157,3 +157,12 @@ def test_a_403_does_not_challenge() -> None:
     with pytest.raises(ApiError) as raised:
         check(guard, {"authorization": "Bearer readonly"})
     assert "WWW-Authenticate" not in raised.value.headers
+
+
+def test_an_http_scheme_nobody_takes_is_named() -> None:
+    guard = Guard.compile([{"Basic": []}, {"OAuth2": []}], SCHEMES, VERIFIERS)
+    with pytest.raises(ApiError) as raised:
+        check(guard, {"authorization": "Token abc"})
+    assert (
+        raised.value.message == "Authorization scheme 'Token' is not supported; use Basic or Bearer"
+    )

@@ -41,14 +41,16 @@ def test_code_picks_a_documented_error_with_its_realistic_example(
     else:
         response = mock.post(PROXY_KEYS + "&__code=409", json=PROXY_BODY, headers=PROXY_ADMIN)
     assert response.status_code == 409
-    assert response.json() == _example("proxy-keys", "409")
-    assert response.json()["message"] != "string"
+    example = _example("proxy-keys", "409")
+    assert example["message"] == "A proxy key with identifier 'MyProxyKey' already exists"
+    named = {**example, "message": example["message"].replace("MyProxyKey", "EdgeKey")}
+    assert response.json() == named, "the spec's example, naming the identifier sent"
 
 
 def test_an_undocumented_code_is_refused_listing_the_documented_ones(mock: TestClient) -> None:
     response = mock.post(API_KEYS, json=BODY, headers={**ADMIN, "Prefer": "code=418"})
     message = assert_envelope("api-keys", response, 422)["message"]
-    assert message.endswith("documented: 200, 401, 403, 422, 500, 501"), message
+    assert message.endswith("documented: 200, 401, 403, 413, 415, 422, 500, 501"), message
     assert violation_paths("api-keys", response.json()) == ["$.headers.prefer"]
 
 
@@ -118,3 +120,50 @@ def test_named_examples_of_the_success_response(mock: TestClient) -> None:
     assert response.status_code == 200
     assert response.json()["key_value"] == "key_ABCDEF1234567890"
     assert "expires_at" not in response.json()
+
+
+def test_an_example_alone_is_looked_for_among_the_successes_first(mock: TestClient) -> None:
+    """`default` is the example the mock answers anyway: the first success example."""
+    response = mock.post(API_KEYS, json=BODY, headers={**ADMIN, "Prefer": "example=default"})
+    assert response.status_code == 200, response.text
+    assert "key_value" in response.json()
+
+
+def test_the_examples_on_offer_are_listed_once_each(mock: TestClient) -> None:
+    response = mock.post(API_KEYS, json=BODY, headers={**ADMIN, "Prefer": "example=nope"})
+    message = assert_envelope("api-keys", response, 422)["message"]
+    offered = message.split("available: ")[1].split(", ")
+    assert len(offered) == len(set(offered)) > 1, offered
+    assert "expiring (200)" in offered
+
+
+@pytest.mark.parametrize(
+    ("api", "path", "headers", "body", "status"),
+    [
+        ("api-keys", API_KEYS, ADMIN, BODY, 422),
+        ("api-keys", API_KEYS, ADMIN, BODY, 403),
+        ("access-keys", ACCESS_KEYS, OAUTH, {"displayName": "web"}, 409),
+        ("proxy-keys", PROXY_KEYS, PROXY_ADMIN, PROXY_BODY, 400),
+    ],
+)
+def test_a_dynamic_error_is_a_real_error_of_its_status(
+    mock: TestClient, api: str, path: str, headers: dict[str, str], body: object, status: int
+) -> None:
+    response = mock.post(
+        path, json=body, headers={**headers, "Prefer": f"code={status}, dynamic=true"}
+    )
+    assert response.status_code == status
+    assert_envelope(api, response, status)
+
+
+def test_an_error_example_names_what_the_request_sent(mock: TestClient) -> None:
+    project = "0f8e7d6c-5b4a-4392-a1b0-c9d8e7f6a5b4"
+    response = mock.post(
+        f"/v1/projects/{project}/accessKeys?__code=409",
+        json={"displayName": "web"},
+        headers=OAUTH,
+    )
+    assert response.status_code == 409
+    assert response.json()["error"]["message"] == (
+        f"An access key named 'web' already exists in project '{project}'."
+    )

@@ -34,12 +34,25 @@ BAD_BODIES = {
     "duplicate keys": (b'{"a": 1, "a": 2}', "application/json", "duplicate key 'a'"),
     "NaN": (b'{"a": NaN}', "application/json", "NaN is not a number"),
     "deeply nested": (b"[" * 20_000 + b"]" * 20_000, "application/json", "nested too deeply"),
-    "wrong content type": (b"{}", "text/plain", "Unsupported content type"),
-    "form content type": (b"a=1", "application/x-www-form-urlencoded", "Unsupported content type"),
     "empty body": (b"", "application/json", "Request body is required"),
     "JSON null": (b"null", "application/json", "Request body is invalid"),
     "JSON array": (b"[]", "application/json", "Request body is invalid"),
-    "too large": (b'{"a": "' + b"x" * (1024 * 1024) + b'"}', "application/json", "larger than"),
+}
+
+REFUSED_MEDIA = {
+    "wrong content type": (b"{}", "text/plain", 415, "Unsupported content type: text/plain"),
+    "form content type": (
+        b"a=1",
+        "application/x-www-form-urlencoded",
+        415,
+        "Unsupported content type: application/x-www-form-urlencoded",
+    ),
+    "too large": (
+        b'{"a": "' + b"x" * (1024 * 1024) + b'"}',
+        "application/json",
+        413,
+        "Request body is larger than 65536 bytes",
+    ),
 }
 
 
@@ -53,10 +66,22 @@ def test_bad_bodies_get_the_validation_status_and_the_reason(
     assert reason in assert_envelope(api, response, status)["message"]
 
 
-def test_missing_content_type_is_rejected(client: TestClient, operation: tuple) -> None:
-    api, url, headers, status = operation
+@pytest.mark.parametrize("case", REFUSED_MEDIA.values(), ids=REFUSED_MEDIA.keys())
+def test_bodies_refused_whole_get_413_or_415_as_documented(
+    client: TestClient, operation: tuple, case: tuple[bytes, str, int, str]
+) -> None:
+    api, url, headers, _ = operation
+    content, content_type, status, reason = case
+    response = client.post(url, content=content, headers={**headers, "Content-Type": content_type})
+    assert assert_envelope(api, response, status)["message"].startswith(reason)
+
+
+def test_missing_content_type_is_415(client: TestClient, operation: tuple) -> None:
+    api, url, headers, _ = operation
     response = client.post(url, content=b"{}", headers=headers)
-    assert "Content-Type" in assert_envelope(api, response, status)["message"]
+    assert assert_envelope(api, response, 415)["message"] == (
+        "Missing Content-Type header; send application/json"
+    )
 
 
 def test_an_invalid_content_length_is_rejected(client: TestClient, operation: tuple) -> None:

@@ -176,3 +176,7 @@ def test_an_unreadable_spec_is_a_finding_not_a_crash(tmp_path: Path) -> None:
     path.write_text("openapi: [unclosed")
     [finding] = lint_spec(path)
     assert finding.check == "load" and finding.path == "$"
+    assert finding.message == (
+        f"cannot be read: {path}: not valid YAML: did not find expected ',' or ']' "
+        "(line 2, column 1)"
+    ), "names the file and the line, not <unicode string>"

@@ -49,4 +49,4 @@ def test_the_discriminator_picks_the_alternative_to_explain(
 def test_an_invalid_environment_is_named_by_its_index() -> None:
     [(path, message)] = _violations({"scope": "selected", "environments": ["dev", "qa-1"]})
     assert path == f"{WHERE}.environments[1]"
-    assert "'qa-1' does not match" in message
+    assert "'qa-1' is not allowed: expected a letter or '_' first" in message

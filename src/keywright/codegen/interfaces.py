@@ -45,6 +45,16 @@ class ReplyView:
     status: int
     body: str
     description: str
+    headers: tuple[HeaderView, ...] = ()
+
+
+@dataclass(frozen=True)
+class HeaderView:
+    """A documented response header: a field of the reply, sent when it is set."""
+
+    name: str
+    argument: str
+    description: str
 
 
 @dataclass(frozen=True)
@@ -158,7 +168,15 @@ def _operation(
                 else "None"
             )
             description = " ".join(str(response.get("description", "")).split())
-            replies.append(ReplyView(name, code, model, description))
+            headers = tuple(
+                HeaderView(
+                    header,
+                    snake_case(header),
+                    " ".join(str(doc.resolve(spec).get("description", "")).split()),
+                )
+                for header, spec in response.get("headers", {}).items()
+            )
+            replies.append(ReplyView(name, code, model, description, headers))
         elif code >= 400:
             error_statuses.append(code)
     if not replies:

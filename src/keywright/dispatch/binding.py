@@ -64,7 +64,7 @@ class TypedEndpoint:
         if not isinstance(reply, self.binding.replies):
             documented = ", ".join(r.__name__ for r in self.binding.replies)
             raise TypeError(f"{self.binding.method} returned {reply!r}, not one of {documented}")
-        return reply.status, reply.content()
+        return reply.status, reply.content(), reply.headers()
 
     def _arguments(self, call: Call) -> dict[str, Any]:
         arguments: dict[str, Any] = {"caller": call.caller}

@@ -26,8 +26,8 @@ class Call:
     """The ASGI scope, for what outer middleware left there (the mock's preferences)."""
 
 
-Answer = tuple[int, Any]
-"""An endpoint's answer: the status and the JSON-ready body (None for no body)."""
+Answer = tuple[int, Any, Mapping[str, str]]
+"""An endpoint's answer: the status, the JSON-ready body (None for no body), response headers."""
 
 Endpoint = Callable[[Call], Awaitable[Answer]]
 """Answers one operation, on the event loop: it must not block (storage is awaited)."""

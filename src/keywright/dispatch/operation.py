@@ -74,7 +74,7 @@ class CompiledOperation:
             self.parameters.validate(query, path, request_headers)
             body = await self.body.read(receive, request_headers) if self.body else None
             call = Call(body, path, query, request_headers, caller, scope)
-            status, content = await self.endpoint(call)
+            status, content, headers = await self.endpoint(call)
         except ApiError as error:
             if error.kind is Kind.INTERNAL:
                 log.error("%s failed: %s", self._where(scope), error.message)

@@ -128,12 +128,32 @@ class Guard:
                 continue
             if caller is not None:
                 return caller
-        failure = _most_telling(failures) if failures else None
-        if failure is None:
-            failure = ApiError(Kind.UNAUTHENTICATED, "Missing credentials")
+        failure = _most_telling(failures) if failures else self._nothing_presented(headers)
         if failure.kind is Kind.UNAUTHENTICATED and self.challenge:
             failure.headers.setdefault("WWW-Authenticate", self.challenge)
         raise failure
+
+    def _nothing_presented(self, headers: Headers) -> ApiError:
+        """No scheme found its credential: missing, or under an HTTP scheme none takes."""
+        try:
+            presented, _ = _authorization(headers)
+        except ApiError as malformed:
+            return malformed
+        accepted = sorted(
+            {
+                "Basic" if scheme.kind == "basic" else "Bearer"
+                for alternative in self.alternatives
+                for scheme, _ in alternative
+                if scheme.kind in ("basic", "bearer", "oauth2")
+            }
+        )
+        if presented is not None and accepted:
+            scheme = headers["authorization"].split(maxsplit=1)[0]
+            return ApiError(
+                Kind.UNAUTHENTICATED,
+                f"Authorization scheme {scheme!r} is not supported; use {' or '.join(accepted)}",
+            )
+        return ApiError(Kind.UNAUTHENTICATED, "Missing credentials")
 
     @property
     def query_parameters(self) -> set[str]:

@@ -47,14 +47,15 @@ def _binding(api: ApiSpec, validate_responses: bool) -> ApiBinding:
     doc = api.doc
     package = package_for(api)
     schemes = doc.data.get("components", {}).get("securitySchemes", {})
+    envelope = package.envelope if package is not None else SchemaEnvelope.for_spec(doc)
     return ApiBinding(
         api,
         {
-            operation["operationId"]: _endpoint(MockResponder(doc, location, operation))
+            operation["operationId"]: _endpoint(MockResponder(doc, location, operation, envelope))
             for location, operation in doc.operations()
         },
         {name: _accept(name) for name in schemes},
-        package.envelope if package is not None else SchemaEnvelope.for_spec(doc),
+        envelope,
         validate_responses,
     )
 
@@ -69,7 +70,7 @@ def _endpoint(responder: MockResponder) -> Endpoint:
             sent.update(call.body)
         answer = responder.answer(sent, state.preferences)
         state.example = answer.example
-        return answer.status, answer.body
+        return answer.status, answer.body, {}
 
     return answer
 

@@ -99,3 +99,28 @@ def _same_classes(text: str, rng: random.Random) -> str:
         alphabet[n % len(alphabet)] if (alphabet := _ALPHABET_OF.get(char)) else char
         for char, n in zip(text, noise, strict=True)
     )
+
+
+def reflect_error(body: Any, request: Mapping[str, Any], samples: Mapping[str, str]) -> Any:
+    """An error example that names the request's example values (`'CI pipeline'`) names what
+    this request sent in those fields instead (`'web'`)."""
+    swaps = {
+        example: request[field]
+        for example, field in samples.items()
+        if isinstance(request.get(field), str) and request[field] != example
+    }
+    if not swaps:
+        return body
+    return _swap_strings(body, swaps)
+
+
+def _swap_strings(value: Any, swaps: Mapping[str, str]) -> Any:
+    if isinstance(value, str):
+        for example, sent in swaps.items():
+            value = value.replace(example, sent)
+        return value
+    if isinstance(value, dict):
+        return {key: _swap_strings(item, swaps) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_swap_strings(item, swaps) for item in value]
+    return value

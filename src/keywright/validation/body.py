@@ -34,7 +34,7 @@ class JsonBody:
             media_type = content_type.split(";", 1)[0].strip().lower()
             if media_type not in self.media_types:
                 raise ApiError(
-                    Kind.INVALID,
+                    Kind.UNSUPPORTED_MEDIA_TYPE,
                     f"Unsupported content type: {media_type or '(empty)'}; "
                     f"send {' or '.join(self.media_types)}",
                 )
@@ -46,7 +46,9 @@ class JsonBody:
                 )
             return None
         if content_type is None:
-            raise ApiError(Kind.INVALID, "Missing Content-Type header; send application/json")
+            raise ApiError(
+                Kind.UNSUPPORTED_MEDIA_TYPE, "Missing Content-Type header; send application/json"
+            )
         body = parse_json(raw)
         self.validate(body)
         return body
@@ -83,7 +85,7 @@ async def _read_body(receive: Receive, headers: Headers) -> bytes:
 
 
 def _too_large() -> ApiError:
-    return ApiError(Kind.INVALID, f"Request body is larger than {MAX_BODY_BYTES} bytes")
+    return ApiError(Kind.TOO_LARGE, f"Request body is larger than {MAX_BODY_BYTES} bytes")
 
 
 def parse_json(raw: bytes) -> Any:

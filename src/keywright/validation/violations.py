@@ -9,6 +9,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from keywright.errors import Violation
 from keywright.jsonpath import json_path
+from keywright.validation.patterns import describe
 
 
 def violations(errors: Iterable[ValidationError], root: str = "$") -> list[Violation]:
@@ -39,6 +40,11 @@ def _explain(error: ValidationError, root: str) -> Iterator[Violation]:
             yield from discriminated
             return
         yield from _explain(best_match(error.context), root)
+        return
+    if error.validator == "pattern" and (words := describe(str(error.validator_value))):
+        yield Violation(
+            json_path(path, root), f"{error.instance!r} is not allowed: expected {words}"
+        )
         return
     yield Violation(json_path(path, root), error.message)
 

@@ -119,6 +119,8 @@ def test_idempotent_retry_returns_the_identical_response(
     second = _create(client, headers, scopes=["pci:tokens:read"], expiration_time=60)
     assert first.status_code == second.status_code == 200
     assert first.json() == second.json()
+    assert "idempotent-replayed" not in first.headers
+    assert second.headers["idempotent-replayed"] == "true", "a replay says it is one"
     other_key = _create(
         client, {**admin_token, "x-idempotency-key": "another"}, scopes=["pci:tokens:read"]
     )

@@ -132,7 +132,8 @@ class ApiKeys(ApiKeysInterface[Caller]):
                     )
                 ],
             )
-        return CreateApiKeyOk(ApiKey.model_validate_json(self.keyring.decrypt(previous.response)))
+        replayed = ApiKey.model_validate_json(self.keyring.decrypt(previous.response))
+        return CreateApiKeyOk(replayed, idempotent_replayed="true")
 
 
 def _check_may_grant(caller: Caller, scopes: list[str]) -> None:
