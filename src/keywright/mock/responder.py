@@ -86,7 +86,7 @@ class MockResponder:
         status = preferences.code or self.success
         response = self.responses.get(status)
         if response is None:
-            documented = ", ".join(self.responses)
+            documented = ", ".join(sorted(self.responses))
             raise _preference_error(
                 f"Prefer code={status}: {self.operation_id} documents no such status; "
                 f"documented: {documented}"
