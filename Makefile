@@ -11,7 +11,7 @@ PYTEST  := $(VENV)/bin/pytest
 HOST ?= 127.0.0.1
 PORT ?=
 
-.PHONY: install install-runtime system-tools lint generate check-generated test serve mock contract fuzz bench clean
+.PHONY: install install-runtime system-tools check-breaking lint generate check-generated test serve mock contract fuzz bench clean
 
 install: $(VENV)/.installed          ## everything, the development tools included
 install-runtime: $(VENV)/.runtime    ## only what running the servers needs
@@ -43,6 +43,11 @@ generate: install             ## regenerate generated/ from specs/
 
 check-generated: install      ## fail if generated/ is stale
 	$(KW) generate --check
+
+BASE ?= origin/main
+FORMAT ?= text
+check-breaking: install       ## fail on a breaking change of specs/ since BASE (where HEAD left it)
+	$(KW) diff --base $(BASE) --format $(FORMAT)
 
 # What the test suite drives besides Python: wrk (the benchmark), Node.js and npm (Prism,
 # Spectral, Redocly, pinned in tools/), Chromium (Swagger UI in a real browser). From Debian's

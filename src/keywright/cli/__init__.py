@@ -19,9 +19,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from keywright.cli import bench, contract, mock, serve, specs
+    from keywright.cli import bench, contract, diff, mock, serve, specs
 
-    for module in (specs, serve, mock, contract, bench):
+    for module in (specs, diff, serve, mock, contract, bench):
         for command in module.COMMANDS:
             main.add_command(command)
 
