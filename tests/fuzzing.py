@@ -12,7 +12,9 @@ import schemathesis
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import keywright.contract.hooks  # noqa: F401  (registers the contract's hooks)
-from keywright.contract import Credentials, Suite, schemathesis_config
+from keywright.contract.config import schemathesis_config
+from keywright.contract.credentials import Credentials
+from keywright.contract.suite import Suite
 from tests.catalog import CATALOG
 
 SEED = 20261123

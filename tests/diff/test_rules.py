@@ -170,6 +170,12 @@ RULES: dict[str, tuple[Edit, Edit]] = {
         lambda s: _param(s, "x-trace").update({"in": "query"}),
         lambda s: _param(s, "x-trace").update(description="A trace id"),
     ),
+    "request-parameter-renamed": (
+        lambda s: _param(s, "x-trace").update(name="x-trace-id"),
+        lambda s: _op(s)["parameters"].append(
+            {"name": "x-trace-id", "in": "header", "schema": {"type": "string"}}
+        ),
+    ),
     "request-type-changed": (
         lambda s: _param(s, "dryRun")["schema"].update(type="string"),
         lambda s: _param(s, "dryRun")["schema"].update(default=False),

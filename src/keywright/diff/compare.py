@@ -117,26 +117,37 @@ class OperationDiff:
     def _parameters(self, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
         olds, news = _parameters(old), _parameters(new)
         at = (*self.path, "parameters")
-        for (where, name), parameter in olds.items():
-            if (where, name) in news:
-                self._parameter(parameter, news[where, name], (*at, name))
-                continue
-            moved = [loc for loc, other in news if other == name]
+        gone = [key for key in olds if key not in news]
+        added = [key for key in news if key not in olds]
+        for where, name in gone:
+            moved = [loc for loc, other in added if other == name]
+            renamed = [
+                other
+                for loc, other in added
+                if loc == where
+                and news[loc, other].get("schema") == olds[where, name].get("schema")
+            ]
             if moved:
                 self.add(BREAKING, "request-parameter-moved", (*at, name),
                          f"{where} parameter {name!r} moved to {moved[0]}")  # fmt: skip
+                added.remove((moved[0], name))
+            elif renamed:
+                self.add(BREAKING, "request-parameter-renamed", (*at, renamed[0]),
+                         f"{where} parameter {name!r} is now called {renamed[0]!r}")  # fmt: skip
+                added.remove((where, renamed[0]))
             else:
                 self.add(BREAKING, "request-parameter-removed", (*at, name),
                          f"{where} parameter {name!r} is gone")  # fmt: skip
-        for (where, name), parameter in news.items():
-            if (where, name) in olds or any(other == name for _, other in olds):
-                continue
-            if parameter.get("required"):
+        for where, name in added:
+            if news[where, name].get("required"):
                 self.add(BREAKING, "request-parameter-added-required", (*at, name),
                          f"a new required {where} parameter {name!r}")  # fmt: skip
             else:
                 self.add(INFO, "request-parameter-added", (*at, name),
                          f"a new optional {where} parameter {name!r}")  # fmt: skip
+        for key, parameter in olds.items():
+            if key in news:
+                self._parameter(parameter, news[key], (*at, key[1]))
 
     def _parameter(self, old: Mapping[str, Any], new: Mapping[str, Any], at: Path) -> None:
         if new.get("required") and not old.get("required"):

@@ -7,20 +7,23 @@ import gc
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-
-from starlette.types import ASGIApp
+from typing import TYPE_CHECKING
 
 from keywright.apis import package_for
-from keywright.app import build_app
 from keywright.catalog import ApiSpec, Catalog
-from keywright.dispatch import ApiBinding, binding
-from keywright.errors import SchemaEnvelope
 from keywright.server.config import DEFAULT_DB, Config, load_config
 from keywright.server.context import ServerContext, utc_now
 from keywright.server.crypto import Keyring, new_uuid
 from keywright.server.storage import THROWAWAY, Database
 from keywright.serving.settings import Settings
-from keywright.serving.site import Site, with_cors
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp
+
+    from keywright.dispatch import ApiBinding
+
+# The app's machinery (Connexion, dispatch, validation) is imported where an app is built:
+# commands that only read the config or the storage (lint, diff, contract's options) start fast.
 
 
 def open_database(path: str, catalog: Catalog, *, busy_timeout: float = 10.0) -> Database:
@@ -42,6 +45,10 @@ def create_app(
     """The reference server as an ASGI app (development config and a throwaway database by
     default). The clock and the id source are the tests' to replace. The database stays open
     as long as the process: whoever opened it closes it."""
+    from keywright.app import build_app
+    from keywright.dispatch import ApiBinding, binding
+    from keywright.serving.site import Site, with_cors
+
     catalog = catalog or Catalog.load()
     config = config or load_config(catalog=catalog)
     database = database if database is not None else open_database(THROWAWAY, catalog)
@@ -71,6 +78,9 @@ def create_app(
 
 def _unimplemented(api: ApiSpec, validate_responses: bool) -> ApiBinding:
     """A spec no package implements: every operation answers 501 in the spec's own envelope."""
+    from keywright.dispatch import ApiBinding, binding
+    from keywright.errors import SchemaEnvelope
+
     operations = [operation["operationId"] for _, operation in api.doc.operations()]
     return ApiBinding(
         api,
