@@ -23,7 +23,7 @@ $(UV):
 # Bytecode is compiled at install: every keywright, schemathesis and server process starts
 # from it (where PYTHONDONTWRITEBYTECODE is set, nothing would ever be cached otherwise).
 $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --compile-bytecode --python python3
+	$(UV) sync --frozen --all-extras --compile-bytecode --python python3
 	$(VENV)/bin/python -m compileall -q src generated
 	@touch $@ $(VENV)/.runtime
 

@@ -20,6 +20,8 @@ def _recipes(*args: str) -> list[str]:
 
 
 def test_serve_and_mock_install_only_what_running_needs() -> None:
+    """No development group, no extras: neither schemathesis (and the pytest it brings) nor
+    the generators."""
     for target in ("serve", "mock"):
         syncs = [line for line in _recipes(target) if " sync " in line]
         assert syncs == [
@@ -29,7 +31,7 @@ def test_serve_and_mock_install_only_what_running_needs() -> None:
 
 def test_test_installs_the_development_tools() -> None:
     syncs = [line for line in _recipes("test") if " sync " in line]
-    assert syncs == [".tools/bin/uv sync --frozen --compile-bytecode --python python3"]
+    assert syncs == [".tools/bin/uv sync --frozen --all-extras --compile-bytecode --python python3"]
 
 
 def test_port_picks_the_port_of_either_server() -> None:

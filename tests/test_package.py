@@ -43,33 +43,48 @@ class Installed:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    root = tmp_path_factory.mktemp("package")
-    uv = _uv()
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [uv, "build", "--wheel", "--quiet", "--out-dir", str(root / "dist")],
-        cwd=CHECKOUT,
-        check=True,
+        [_uv(), "build", "--wheel", "--quiet", "--out-dir", str(out)], cwd=CHECKOUT, check=True
     )
-    [wheel] = (root / "dist").glob("keywright-*.whl")
-    venv = root / "venv"
+    [built] = out.glob("keywright-*.whl")
+    return built
+
+
+def _install(wheel: Path, root: Path, requirement: str) -> Installed:
+    uv, venv = _uv(), root / "venv"
     subprocess.run([uv, "venv", "--quiet", "--python", "3.11", str(venv)], check=True)
     subprocess.run(
-        [
-            uv,
-            "pip",
-            "install",
-            "--quiet",
-            "--refresh-package",
-            "keywright",
-            "--python",
-            str(venv / "bin" / "python"),
-            str(wheel),
-        ],
+        [uv, "pip", "install", "--quiet", "--refresh-package", "keywright",
+         "--python", str(venv / "bin" / "python"), requirement],
         check=True,
-    )
+    )  # fmt: skip
     (root / "home").mkdir()
     return Installed(venv, root / "home")
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """With every extra: `contract` and `generate`."""
+    requirement = f"keywright[contract,generate] @ {wheel.as_uri()}"
+    return _install(wheel, tmp_path_factory.mktemp("full"), requirement)
+
+
+def test_serving_needs_no_test_or_generator_packages(
+    wheel: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    bare = _install(wheel, tmp_path_factory.mktemp("bare"), str(wheel))
+    for absent in ("schemathesis", "pytest", "datamodel_code_generator", "ruff", "playwright"):
+        probe = subprocess.run([bare.python, "-c", f"import {absent}"], capture_output=True)
+        assert probe.returncode != 0, f"{absent} is installed without being asked for"
+    with keywright("mock", python=bare.python, cwd=bare.home) as (url, _):
+        assert httpx.get(f"{url}/healthz").json() == {"status": "ok"}
+    contract = bare.run("contract", "--mock")
+    assert (contract.returncode, contract.stderr.strip()) == (
+        2,
+        "✗ this command needs keywright's 'contract' extra: pip install 'keywright[contract]'",
+    )
 
 
 def test_lint_finds_the_specs_it_carries(installed: Installed) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from keywright.catalog import Catalog
-from keywright.cli.options import specs_option
+from keywright.cli.options import require_extra, specs_option
 from keywright.contract.credentials import NamedOption, named_options
 
 CHECK_NAMES = (
@@ -206,6 +206,7 @@ def contract(
     """
     from contextlib import nullcontext
 
+    require_extra("contract", "schemathesis")
     from keywright.contract.credentials import Credentials
     from keywright.contract.local import local_target, serving
     from keywright.contract.runner import ContractRun, run, wait_for

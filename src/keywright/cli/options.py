@@ -31,3 +31,17 @@ def specs_option(command: Command) -> Command:
         callback=_use_specs,
         help=f"The folder of specs to use (every *.yaml in it). [env: {SPECS_VARIABLE}]",
     )(command)
+
+
+def require_extra(extra: str, module: str) -> None:
+    """Stop in one line (exit 2) when an optional part of keywright is not installed."""
+    import importlib.util
+    import sys
+
+    if importlib.util.find_spec(module) is None:
+        click.secho(
+            f"✗ this command needs keywright's {extra!r} extra: pip install 'keywright[{extra}]'",
+            fg="red",
+            err=True,
+        )
+        sys.exit(2)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from keywright.catalog import Catalog
-from keywright.cli.options import specs_option
+from keywright.cli.options import require_extra, specs_option
 
 
 @click.command()
@@ -71,6 +71,7 @@ def lint(files: tuple[Path, ...], external: bool) -> None:
 )
 def generate(check: bool, out: Path | None) -> None:
     """Generate the pydantic models and the interfaces from the specs."""
+    require_extra("generate", "datamodel_code_generator")
     from keywright import codegen
 
     catalog = Catalog.load()
