@@ -32,11 +32,13 @@ from keywright.serving import protocol
 MIDDLEWARES = [
     ServerErrorMiddleware,
     ExceptionMiddleware,
-    SwaggerUIMiddleware,
     RoutingMiddleware,
     LifespanMiddleware,
     DispatchMiddleware,
+    SwaggerUIMiddleware,
 ]
+"""Outermost first. Dispatch answers every documented operation, so the Swagger UI's router
+only sees what is left (its pages and `openapi.json`), not every API request."""
 
 
 async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:

@@ -79,7 +79,7 @@ class Site:
 def with_cors(app: ASGIApp, catalog: Catalog) -> ASGIApp:
     """Any origin may call, with credentials (cookies or `Authorization`): the requesting origin
     is named in the answer, as browsers require for `credentials: 'include'`."""
-    return CORSMiddleware(
+    cors = CORSMiddleware(
         app,
         allow_origin_regex=".*",
         allow_credentials=True,
@@ -88,6 +88,22 @@ def with_cors(app: ASGIApp, catalog: Catalog) -> ASGIApp:
         expose_headers=sorted({*ALWAYS_EXPOSED, *_documented_headers(catalog)}),
         max_age=600,
     )
+    return _FromBrowsers(app, cors)
+
+
+class _FromBrowsers:
+    """CORS only for requests that carry an `Origin` (browsers); the rest skip its wrapping of
+    every response, which costs a few percent of a server's throughput."""
+
+    def __init__(self, app: ASGIApp, cors: ASGIApp) -> None:
+        self.app = app
+        self.cors = cors
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and any(name == b"origin" for name, _ in scope["headers"]):
+            await self.cors(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
 
 
 def _documented_headers(catalog: Catalog) -> set[str]:
