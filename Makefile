@@ -64,8 +64,8 @@ system-tools:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-test: system-tools lint check-generated    ## everything CI runs
-	$(PYTEST)
+test: system-tools lint check-generated    ## everything CI runs, the tests spread over every core
+	$(PYTEST) --numprocesses auto
 
 serve: install-runtime        ## the reference server on $(HOST):$(PORT) (8000), SQLite in data/
 	$(KW) serve --host $(HOST) --port $(or $(PORT),8000)

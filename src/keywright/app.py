@@ -1,11 +1,10 @@
 """The one ASGI app that serves every spec, for the reference server and the mock.
 
-Connexion does what it is for: it loads each spec, routes requests to operations (one routing
-pass: unknown paths and undocumented methods are its 404 and 405), and serves each API's
-`openapi.json` and Swagger UI. keywright's compiled dispatch is the Connexion middleware after
-routing that answers every documented operation (security, validation, the endpoint, the
-envelope). What differs between the server and the mock is only the `ApiBinding` of each API:
-which endpoints answer, which verifiers check credentials.
+keywright's compiled dispatch answers every documented operation (route, security, validation,
+the endpoint, the envelope). Connexion does what it is for with the rest: it loads each spec,
+answers paths no operation has (404) and methods a path does not document (405), and serves
+each API's `openapi.json` and Swagger UI. What differs between the server and the mock is only
+the `ApiBinding` of each API: which endpoints answer, which verifiers check credentials.
 """
 
 from __future__ import annotations
@@ -22,23 +21,38 @@ from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
 from starlette.exceptions import HTTPException
-from starlette.types import Receive, Scope, Send
+from starlette.routing import Mount, Router
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from keywright.catalog import SWAGGER_UI_PATH
-from keywright.dispatch import ApiBinding, DispatchMiddleware
+from keywright.dispatch import ApiBinding, Dispatch
 from keywright.errors.connexion import ConnexionErrors
 from keywright.serving import protocol
+
+
+class NoRedirectRouting(RoutingMiddleware):
+    """Connexion's routing without Starlette's trailing-slash redirect: `POST …/api-keys/` is
+    a 404 in the API's envelope, not a 307 to a `Location` built from the `Host` header."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        super().__init__(app)
+        self.router.redirect_slashes = False
+
+    def add_api(self, *args: Any, **kwargs: Any) -> None:
+        super().add_api(*args, **kwargs)
+        for route in self.router.routes:
+            if isinstance(route, Mount) and isinstance(route.app, Router):
+                route.app.redirect_slashes = False
+
 
 MIDDLEWARES = [
     ServerErrorMiddleware,
     ExceptionMiddleware,
-    RoutingMiddleware,
+    NoRedirectRouting,
     LifespanMiddleware,
-    DispatchMiddleware,
     SwaggerUIMiddleware,
 ]
-"""Outermost first. Dispatch answers every documented operation, so the Swagger UI's router
-only sees what is left (its pages and `openapi.json`), not every API request."""
+"""Connexion's, outermost first; it sees only what dispatch did not answer."""
 
 
 async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:
@@ -52,24 +66,23 @@ def _never_called(*_: Any, **__: Any) -> Any:
 
 
 ROUTING_ONLY = Resolver(function_resolver=lambda _operation_id: _never_called)
-"""Connexion's router wants a function per operationId; it only routes, dispatch answers."""
+"""Connexion's router wants a function per operationId; dispatch answers them all first."""
 
 
-def build_app(bindings: Sequence[ApiBinding]) -> ConnexionMiddleware:
-    app = ConnexionMiddleware(_not_found, middlewares=list(MIDDLEWARES))
+def build_app(bindings: Sequence[ApiBinding]) -> Dispatch:
+    connexion = ConnexionMiddleware(_not_found, middlewares=list(MIDDLEWARES))
     for binding in bindings:
-        app.add_api(
+        connexion.add_api(
             binding.api.doc.data,
             base_path=binding.api.base_path,
             name=binding.api.name,
             resolver=ROUTING_ONLY,
             swagger_ui_options=SwaggerUIOptions(swagger_ui_path=SWAGGER_UI_PATH),
-            keywright=binding,
         )
     errors = ConnexionErrors([(b.api.base_path, b.envelope, _documented(b)) for b in bindings])
-    errors.install(app)
+    errors.install(connexion)
     protocol.use(errors.answer)
-    return app
+    return Dispatch(connexion, bindings)
 
 
 def _documented(binding: ApiBinding) -> frozenset[int]:

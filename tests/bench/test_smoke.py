@@ -44,6 +44,8 @@ def test_the_harness_runs_one_second_per_server(tmp_path: Path) -> None:
             "1",
             "--scenario",
             "API key",
+            "--setting",
+            "defaults",
             "--output",
             str(output),
         ],
@@ -54,5 +56,8 @@ def test_the_harness_runs_one_second_per_server(tmp_path: Path) -> None:
         rows = [line for line in report.splitlines() if line.startswith(f"| {server} |")]
         assert len(rows) == 1, server
         assert all(float(row.split("|")[3]) > 0 for row in rows), rows  # requests per second
-    assert re.search(r"\| prism -m \| API key \| [\d.]+ \| 1\.00 \|", report)
+    assert re.search(r"\| prism -m \| API key \| [\d.]+ \| [\d]+–[\d]+ \| 1\.00 \|", report)
     assert "## Machine" in report
+    assert re.search(
+        r"\| mock ≥ 2× Prism req/s on valid POSTs, defaults \| (yes|\*\*no\*\*) \| 1/1 runs", report
+    )

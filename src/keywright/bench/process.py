@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,8 +23,9 @@ def free_port() -> int:
 class ServerProcess:
     def __init__(self, command: list[str]) -> None:
         self.started = time.perf_counter()
+        self.output = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop: what the server said)
         self.process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+            command, stdout=self.output, stderr=subprocess.STDOUT, start_new_session=True
         )
 
     def first_answer(
@@ -40,7 +42,9 @@ class ServerProcess:
                     return time.perf_counter() - self.started, response.status_code
                 except httpx.TransportError:
                     if self.process.poll() is not None or time.perf_counter() > deadline:
-                        raise RuntimeError(f"server did not start: {self.process.args!r}") from None
+                        raise RuntimeError(
+                            f"server did not start: {self.process.args!r}\n{self._said()}"
+                        ) from None
                     time.sleep(0.01)
 
     def peak_memory_mb(self) -> float:
@@ -51,9 +55,17 @@ class ServerProcess:
         try:
             os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=10)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
+        except ProcessLookupError:
+            pass  # already gone
+        except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=10)
+        self.output.close()
+
+    def _said(self, lines: int = 20) -> str:
+        self.output.seek(0)
+        text = self.output.read().decode("utf-8", "replace")
+        return "\n".join(text.splitlines()[-lines:])
 
 
 def _tree(pid: int) -> list[int]:

@@ -1,26 +1,31 @@
-"""Medians over repetitions, ratios to Prism, a terminal table and bench/results.md."""
+"""Medians and spreads over repetitions, ratios to Prism, the targets' verdicts, a terminal
+table and bench/results.md."""
 
 from __future__ import annotations
 
 import os
 import platform
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from statistics import median
-from typing import Any
 
 from keywright.bench.runner import Measurement
-from keywright.bench.targets import PEER, PRISM_VERSION
+from keywright.bench.targets import PEER, PRISM_VERSION, SETTINGS
+
+MOCK, SERVE = "keywright mock", "keywright serve"
+DEFAULTS, QUIET, EVERY_CORE = (setting.name for setting in SETTINGS)
 
 COLUMNS = (
     "server",
     "scenario",
     "req/s",
+    "min–max",
     "×Prism",
+    "min–max",
     "p50 ms",
-    "×Prism",
     "p99 ms",
     "×Prism",
     "peak MB",
@@ -31,74 +36,175 @@ COLUMNS = (
 )
 
 
-def summarise(measurements: Sequence[Measurement]) -> list[dict[str, object]]:
-    groups: dict[tuple[str, str], list[Measurement]] = {}
-    for m in measurements:
-        groups.setdefault((m.target, m.scenario), []).append(m)
-    rows: list[dict[str, Any]] = []
-    for (target, scenario), ms in groups.items():
-        requests = sum(m.load.requests for m in ms) or 1
-        rows.append(
-            {
-                "server": target,
-                "scenario": scenario,
-                "rps": median(m.load.requests_per_second for m in ms),
-                "p50": median(m.load.p50_ms for m in ms),
-                "p99": median(m.load.p99_ms for m in ms),
-                "memory": median(m.peak_memory_mb for m in ms),
-                "start": median(m.cold_start_s for m in ms),
-                "non_2xx": sum(m.load.non_2xx for m in ms) / requests,
-                "first_status": ms[0].first_status,
-            }
-        )
-    peers = {row["scenario"]: row for row in rows if row["server"] == PEER}
-    for row in rows:
-        peer = peers.get(row["scenario"])
-        for key in ("rps", "p50", "p99", "memory", "start"):
-            row[f"{key}_ratio"] = (row[key] / peer[key]) if peer and peer[key] else None
-    return rows
+@dataclass(frozen=True)
+class Row:
+    """One server on one scenario at one setting, over every repetition."""
 
+    setting: str
+    server: str
+    scenario: str
+    runs: list[Measurement]
+    peers: dict[int, Measurement]
+    """Prism's measurement of the same scenario, by repetition."""
 
-def table(rows: Sequence[dict[str, object]]) -> list[list[str]]:
-    def ratio(value: object) -> str:
-        return "–" if value is None else f"{value:.2f}"
+    def values(self, of: Callable[[Measurement], float]) -> list[float]:
+        return [of(m) for m in self.runs]
 
-    return [
-        [
-            str(r["server"]),
-            str(r["scenario"]),
-            f"{r['rps']:.0f}",
-            ratio(r["rps_ratio"]),
-            f"{r['p50']:.2f}",
-            ratio(r["p50_ratio"]),
-            f"{r['p99']:.2f}",
-            ratio(r["p99_ratio"]),
-            f"{r['memory']:.0f}",
-            ratio(r["memory_ratio"]),
-            f"{r['start']:.2f}",
-            ratio(r["start_ratio"]),
-            f"{100 * float(r['non_2xx']):.0f}%",  # type: ignore[arg-type]
+    def ratios(self, of: Callable[[Measurement], float]) -> list[float]:
+        """Ours over Prism's, repetition by repetition."""
+        return [
+            of(m) / of(peer)
+            for m in self.runs
+            if (peer := self.peers.get(m.round)) is not None and of(peer)
         ]
-        for r in rows
+
+    def cells(self) -> list[str]:
+        rps = self.values(_rps)
+        non_2xx = sum(m.load.non_2xx for m in self.runs) / (
+            sum(m.load.requests for m in self.runs) or 1
+        )
+        return [
+            self.server,
+            self.scenario,
+            f"{median(rps):.0f}",
+            f"{min(rps):.0f}–{max(rps):.0f}",
+            _ratio(self.ratios(_rps)),
+            _spread(self.ratios(_rps)),
+            f"{median(self.values(_p50)):.2f}",
+            f"{median(self.values(_p99)):.2f}",
+            _ratio(self.ratios(_p99)),
+            f"{median(self.values(_memory)):.0f}",
+            _ratio(self.ratios(_memory)),
+            f"{median(self.values(_start)):.2f}",
+            _ratio(self.ratios(_start)),
+            f"{100 * non_2xx:.0f}%",
+        ]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    target: str
+    met: bool
+    detail: str
+
+
+def rows(measurements: Sequence[Measurement]) -> list[Row]:
+    groups: dict[tuple[str, str, str], list[Measurement]] = {}
+    for m in measurements:
+        groups.setdefault((m.setting, m.target, m.scenario), []).append(m)
+    compared_with = {setting.name: setting.compared_with for setting in SETTINGS}
+    return [
+        Row(
+            setting,
+            server,
+            scenario,
+            runs,
+            {m.round: m for m in groups.get((compared_with[setting], PEER, scenario), [])},
+        )
+        for (setting, server, scenario), runs in groups.items()
     ]
 
 
-def render_terminal(rows: Sequence[dict[str, object]]) -> str:
-    cells = [list(COLUMNS), *table(rows)]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(COLUMNS))]
-    return "\n".join(
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells
+def verdicts(table: Sequence[Row]) -> list[Verdict]:
+    """The targets of bench/notes.md, judged on this run: every repetition must meet them."""
+    found = []
+    for setting in (DEFAULTS, EVERY_CORE):
+        found += _at_least(table, MOCK, setting, 2.0)
+    found += _at_least(table, SERVE, DEFAULTS, 1.0)
+    found += _logging_cost(table, MOCK)
+    starts = [m.cold_start_s for row in _valid(table, MOCK, DEFAULTS) for m in row.runs]
+    if starts:
+        found.append(
+            Verdict(
+                "mock cold start ≤ 1 s, at defaults",
+                max(starts) <= 1.0,
+                f"{len([s for s in starts if s <= 1.0])}/{len(starts)} starts; slowest "
+                f"{max(starts):.2f} s",
+            )
+        )
+    for setting in (DEFAULTS, EVERY_CORE):
+        p99 = [r for row in _valid(table, MOCK, setting) for r in row.ratios(_p99)]
+        if p99:
+            found.append(
+                Verdict(
+                    f"mock p99 ≤ Prism's, {setting}",
+                    max(p99) <= 1.0,
+                    f"{len([r for r in p99 if r <= 1.0])}/{len(p99)} runs; highest {max(p99):.2f}×",
+                )
+            )
+    return found
+
+
+def _at_least(table: Sequence[Row], server: str, setting: str, ratio: float) -> list[Verdict]:
+    ratios = [r for row in _valid(table, server, setting) for r in row.ratios(_rps)]
+    if not ratios:
+        return []
+    met = [r for r in ratios if r >= ratio]
+    return [
+        Verdict(
+            f"{server.removeprefix('keywright ')} ≥ {ratio:g}× Prism req/s on valid POSTs, "
+            f"{setting}",
+            len(met) == len(ratios),
+            f"{len(met)}/{len(ratios)} runs; {min(ratios):.2f}–{max(ratios):.2f}×",
+        )
+    ]
+
+
+def _logging_cost(table: Sequence[Row], server: str) -> list[Verdict]:
+    """Req/s with the log on over req/s quiet, repetition by repetition: single runs vary by
+    more than 5 % on a shared machine, so the median decides."""
+    quiet = {row.scenario: {m.round: m for m in row.runs} for row in _valid(table, server, QUIET)}
+    shares = [
+        _rps(m) / _rps(q)
+        for row in _valid(table, server, DEFAULTS)
+        for m in row.runs
+        if (q := quiet.get(row.scenario, {}).get(m.round)) is not None
+    ]
+    if not shares:
+        return []
+    cost = 1 - median(shares)
+    return [
+        Verdict(
+            f"{server.removeprefix('keywright ')}'s log line costs ≤ 5 % of req/s",
+            cost <= 0.05,
+            f"median {100 * cost:+.0f} % over {len(shares)} runs (each run "
+            f"{100 * (1 - max(shares)):+.0f} to {100 * (1 - min(shares)):+.0f} %)",
+        )
+    ]
+
+
+def _valid(table: Sequence[Row], server: str, setting: str) -> list[Row]:
+    return [
+        row
+        for row in table
+        if row.server == server and row.setting == setting and all(m.valid for m in row.runs)
+    ]
+
+
+def render_terminal(table: Sequence[Row]) -> str:
+    parts = []
+    for setting in SETTINGS:
+        cells = [list(COLUMNS), *[row.cells() for row in table if row.setting == setting.name]]
+        if len(cells) == 1:
+            continue
+        widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) for line in cells]
+        parts.append("\n".join([setting.heading, *lines]))
+    parts.append(
+        "\n".join(f"{'✓' if v.met else '✗'} {v.target}: {v.detail}" for v in verdicts(table))
     )
+    return "\n\n".join(parts)
 
 
-def render_markdown(rows: Sequence[dict[str, object]], settings: str, notes: str) -> str:
+def render_markdown(table: Sequence[Row], settings: str, notes: str) -> str:
     lines = [
         "# Benchmark results",
         "",
         f"Generated by `make bench` (`keywright bench`) on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. "
-        "Every figure is the median of the repetitions; `×Prism` is the ratio to "
-        f"Prism {PRISM_VERSION} `mock -m` on the same scenario in the same run (higher is better "
-        "for req/s, lower for latency, memory and start-up).",
+        "Figures are medians over the repetitions, with the lowest and highest; `×Prism` is "
+        f"the ratio to Prism {PRISM_VERSION} `mock -m` on the same scenario, at the same "
+        "logging, in the same repetition (higher is better for req/s, lower for "
+        "latency, memory and start-up).",
         "",
         f"Settings: {settings}.",
         "",
@@ -106,12 +212,25 @@ def render_markdown(rows: Sequence[dict[str, object]], settings: str, notes: str
         "",
         *[f"- {line}" for line in machine()],
         "",
-        "## Results",
+        "## Targets, judged on this run",
         "",
-        "| " + " | ".join(COLUMNS) + " |",
-        "|" + "---|" * len(COLUMNS),
-        *["| " + " | ".join(row) + " |" for row in table(rows)],
+        "| target | met | detail |",
+        "|---|---|---|",
+        *[f"| {v.target} | {'yes' if v.met else '**no**'} | {v.detail} |" for v in verdicts(table)],
         "",
+    ]
+    for setting in SETTINGS:
+        body = [row.cells() for row in table if row.setting == setting.name]
+        if body:
+            lines += [
+                f"## {setting.heading}",
+                "",
+                "| " + " | ".join(COLUMNS) + " |",
+                "|" + "---|" * len(COLUMNS),
+                *["| " + " | ".join(cells) + " |" for cells in body],
+                "",
+            ]
+    lines += [
         "`start s` is the time from process start to the first answer to a real request; "
         "`non-2xx` the share of answers that were not a success.",
         "",
@@ -129,12 +248,41 @@ def machine() -> list[str]:
         platform.processor() or "unknown",
     )
     memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    wrk = _version(["wrk", "--version"])
     return [
         f"CPU: {cpu}, {os.cpu_count()} cores; memory {memory_kb / 1024 / 1024:.0f} GiB",
         f"OS: {platform.platform()}",
         f"Python {platform.python_version()}; Node {_version(['node', '--version'])}; "
-        f"{_version(['wrk', '--version']).splitlines()[0] if _version(['wrk', '--version']) else 'wrk'}",
+        f"{wrk.splitlines()[0] if wrk else 'wrk'}",
     ]
+
+
+def _rps(m: Measurement) -> float:
+    return m.load.requests_per_second
+
+
+def _p50(m: Measurement) -> float:
+    return m.load.p50_ms
+
+
+def _p99(m: Measurement) -> float:
+    return m.load.p99_ms
+
+
+def _memory(m: Measurement) -> float:
+    return m.peak_memory_mb
+
+
+def _start(m: Measurement) -> float:
+    return m.cold_start_s
+
+
+def _ratio(values: list[float]) -> str:
+    return f"{median(values):.2f}" if values else "–"
+
+
+def _spread(values: list[float]) -> str:
+    return f"{min(values):.2f}–{max(values):.2f}" if values else "–"
 
 
 def _version(command: list[str]) -> str:

@@ -1,4 +1,5 @@
-"""One benchmark run: every target, every scenario, several repetitions."""
+"""One benchmark run: every setting, target and scenario, several repetitions (each
+repetition measures every server once, so ratios compare servers measured minutes apart)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import yaml
 from keywright.apis import package_for
 from keywright.bench.process import ServerProcess, free_port
 from keywright.bench.scenarios import Scenario, lua_script
-from keywright.bench.targets import Target
+from keywright.bench.targets import Setting, Target
 from keywright.bench.wrk import LoadResult, run_wrk
 from keywright.catalog import Catalog
 from keywright.server.config import DEV_CONFIG
@@ -22,8 +23,11 @@ from keywright.specs.examples import example_requests
 
 @dataclass(frozen=True)
 class Measurement:
+    round: int
+    setting: str
     target: str
     scenario: str
+    valid: bool
     load: LoadResult
     peak_memory_mb: float
     cold_start_s: float
@@ -38,12 +42,14 @@ def run_bench(
     seconds: float,
     warmup: float,
     repeat: int,
+    settings: Sequence[Setting],
     progress: Callable[[str], None] = print,
 ) -> list[Measurement]:
     measurements: list[Measurement] = []
     with tempfile.TemporaryDirectory(prefix="keywright-bench-") as tmp:
         config = _bench_config(catalog, Path(tmp))
         for round_ in range(1, repeat + 1):
+            # One server's settings back to back: what the log costs is measured seconds apart
             for target in targets:
                 groups = (
                     [[s for s in scenarios if s.api == api] for api in catalog]
@@ -51,27 +57,35 @@ def run_bench(
                     else [list(scenarios)]
                 )
                 for group in filter(None, groups):
-                    db = Path(tmp) / f"{round_}-{free_port()}.db"
-                    measurements += _measure(
-                        target, group, db, config, seconds, warmup, round_, progress
-                    )
+                    for setting in filter(target.runs_under, settings):
+                        db = Path(tmp) / f"{round_}-{free_port()}.db"
+                        run = _Run(round_, setting, target, db, config)
+                        measurements += _measure(run, group, seconds, warmup, progress)
     return measurements
 
 
+@dataclass(frozen=True)
+class _Run:
+    round: int
+    setting: Setting
+    target: Target
+    db: Path
+    config: Path
+
+
 def _measure(
-    target: Target,
+    run: _Run,
     group: list[Scenario],
-    db: Path,
-    config: Path,
     seconds: float,
     warmup: float,
-    round_: int,
     progress: Callable[[str], None],
 ) -> list[Measurement]:
+    target = run.target
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     first = group[0]
-    server = ServerProcess(target.command(port, first.api if target.per_api else None, db, config))
+    api = first.api if target.per_api else None
+    server = ServerProcess(target.command(port, api, run.db, run.config, run.setting))
     try:
         cold, status = server.first_answer(
             url + target.path(first.api, first.route),
@@ -80,7 +94,9 @@ def _measure(
         )
         results = []
         for scenario in group:
-            progress(f"[{round_}] {target.name:<22} {scenario.name:<18} ...")
+            progress(
+                f"[{run.round}] {run.setting.name:<17} {target.name:<22} {scenario.name:<18} ..."
+            )
             script = lua_script(scenario, target.path(scenario.api, scenario.route))
             if warmup:
                 run_wrk(url, script, seconds=warmup)
@@ -88,7 +104,12 @@ def _measure(
         peak = server.peak_memory_mb()
     finally:
         server.stop()
-    return [Measurement(target.name, s.name, load, peak, cold, status) for s, load in results]
+    return [
+        Measurement(
+            run.round, run.setting.name, target.name, s.name, s.valid, load, peak, cold, status
+        )
+        for s, load in results
+    ]
 
 
 def _bench_config(catalog: Catalog, folder: Path) -> Path:

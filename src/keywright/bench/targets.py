@@ -11,7 +11,47 @@ from keywright.catalog import ApiSpec
 from keywright.node_tools import node_tool
 
 PRISM_VERSION = "5.14.2"  # pinned in tools/package.json; 5.16.0's -m crashes on Node 20
-WORKERS = os.cpu_count() or 1  # our servers use every core, as a deployment would
+
+
+@dataclass(frozen=True)
+class Setting:
+    """How every server is started for one table of the report."""
+
+    name: str
+    heading: str
+    quiet: bool
+    """Only problems logged: ours at `--log-level warning`, Prism at `-v error`."""
+    workers: int = 1
+    """Our servers' processes; 1 is their default. Prism and Connexion have one."""
+    peer: str = ""
+    """The setting whose Prism figures the ratios use, when Prism is not started again."""
+
+    @property
+    def compared_with(self) -> str:
+        return self.peer or self.name
+
+
+SETTINGS = (
+    Setting(
+        "defaults",
+        "At defaults (the headline): every server as its users start it, a log line per request",
+        quiet=False,
+    ),
+    Setting(
+        "quiet",
+        "Quiet: only problems logged (ours at `--log-level warning`, Prism at `-v error`; "
+        "`connexion run` has no such switch and is not measured again)",
+        quiet=True,
+    ),
+    Setting(
+        "quiet, every core",
+        f"Quiet, every core: our servers at `--workers {os.cpu_count() or 1}`, as a deployment "
+        "would run them, against Prism's quiet figures above (Prism is one Node process)",
+        quiet=True,
+        workers=os.cpu_count() or 1,
+        peer="quiet",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -22,13 +62,21 @@ class Target:
     per_api: bool
     strips_base_path: bool = False  # Prism ignores the path in `servers`
 
-    def command(self, port: int, api: ApiSpec | None, db: Path, config: Path) -> list[str]:
+    def runs_under(self, setting: Setting) -> bool:
+        if self.name.startswith("keywright"):
+            return True
+        return not setting.peer and (self.name == PEER or not setting.quiet)
+
+    def command(
+        self, port: int, api: ApiSpec | None, db: Path, config: Path, setting: Setting
+    ) -> list[str]:
         """`db` and `config` are the reference server's SQLite file and config file."""
         keywright = [sys.executable, "-m", "keywright"]
-        quiet = ["--log-level", "warning"]  # like Prism's `-v error` below: no line per request
+        quiet = ["--log-level", "warning"] if setting.quiet else []
+        workers = ["--workers", str(setting.workers)] if setting.workers > 1 else []
         match self.name:
             case "keywright mock":
-                return [*keywright, "mock", *quiet, "--port", str(port), "--workers", str(WORKERS)]
+                return [*keywright, "mock", *quiet, *workers, "--port", str(port)]
             case "keywright serve":
                 return [
                     *keywright,
@@ -40,8 +88,7 @@ class Target:
                     str(db),
                     "--config",
                     str(config),
-                    "--workers",
-                    str(WORKERS),
+                    *workers,
                 ]
             case "prism -m":
                 assert api is not None
@@ -53,11 +100,10 @@ class Target:
                     "127.0.0.1",
                     "-p",
                     str(port),
-                    "-v",
-                    "error",
+                    *(["-v", "error"] if setting.quiet else []),
                     str(api.path),
                 ]
-            case "connexion --mock=all":
+            case "connexion --mock=all":  # `connexion run` has no switch for its access log
                 assert api is not None
                 return [
                     str(Path(sys.executable).parent / "connexion"),
@@ -91,4 +137,4 @@ def prism_executable() -> Path:
     return node_tool("prism")
 
 
-__all__ = ["PEER", "TARGETS", "Target", "prism_executable"]
+__all__ = ["PEER", "SETTINGS", "TARGETS", "Setting", "Target", "prism_executable"]

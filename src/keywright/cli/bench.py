@@ -27,6 +27,12 @@ from keywright.cli.options import specs_option
     "--scenario", "scenario_names", multiple=True, help="Only these scenarios (repeatable)."
 )
 @click.option(
+    "--setting",
+    "setting_names",
+    multiple=True,
+    help="Only these settings: defaults, quiet, 'quiet, every core' (repeatable).",
+)
+@click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("bench/results.md"),
@@ -38,13 +44,14 @@ def bench(
     repeat: int,
     target_names: tuple[str, ...],
     scenario_names: tuple[str, ...],
+    setting_names: tuple[str, ...],
     output: Path,
 ) -> None:
     """Benchmark our mock and server against Prism and Connexion's mock, same load, one run."""
-    from keywright.bench.report import render_markdown, render_terminal, summarise
+    from keywright.bench.report import render_markdown, render_terminal, rows
     from keywright.bench.runner import run_bench
     from keywright.bench.scenarios import scenarios as all_scenarios
-    from keywright.bench.targets import TARGETS
+    from keywright.bench.targets import SETTINGS, TARGETS
     from keywright.catalog import Catalog
 
     catalog = Catalog.load()
@@ -59,17 +66,18 @@ def bench(
         seconds=seconds,
         warmup=warmup,
         repeat=repeat,
+        settings=[s for s in SETTINGS if not setting_names or s.name in setting_names],
         progress=lambda line: click.secho(line, dim=True),
     )
-    rows = summarise(measurements)
-    click.echo(render_terminal(rows))
+    table = rows(measurements)
+    click.echo(render_terminal(table))
     notes_file = output.parent / "notes.md"
     notes = notes_file.read_text(encoding="utf-8") if notes_file.exists() else ""
     settings = (
         f"wrk -t2 -c32, {seconds:g} s measured after {warmup:g} s warm-up, {repeat} repetitions"
     )
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(render_markdown(rows, settings, notes), encoding="utf-8")
+    output.write_text(render_markdown(table, settings, notes), encoding="utf-8")
     click.secho(f"✓ wrote {output}", fg="green")
 
 

@@ -75,7 +75,7 @@ def mock(
         workers=None if reload else workers,
         reload_dirs=[str(catalog.specs_dir)] if reload else None,
         reload_includes=["*.yaml"] if reload else None,
-        access_log=False,  # the mock logs its own line per request, with the example it chose
+        access_log=False,  # keywright.serving.access_log: one line per request, with the example
         log_config=log_config(log_level),
         log_level=log_level,
         http=HTTP_PROTOCOL,

@@ -96,6 +96,7 @@ def serve(
         host=host,
         port=port,
         workers=workers,
+        access_log=False,  # keywright.serving.access_log writes one line per request, cheaper
         log_config=log_config(log_level),
         log_level=log_level,
         http=HTTP_PROTOCOL,

@@ -1,19 +1,20 @@
-"""The compiled operations, as Connexion middleware after Connexion's routing.
+"""The compiled operations, in front of Connexion.
 
-Connexion routes (one routing pass): it puts the operationId and the path parameters of a
-documented operation in the request's scope, and answers a known path with an undocumented
-method 405. This middleware answers every documented operation; a request Connexion found no
-operation for goes on to the app inside (404). The scope key (`ROUTING_CONTEXT`) is Connexion's
-private API: tests/serving/test_third_party_seams.py fails if an upgrade moves it.
+Each documented operation is matched by its method and its route (one regular expression per
+operation, compiled at start-up) and answered here. Whatever matches no documented operation
+goes on to Connexion, which answers it: an unknown path 404, a known path with another method
+405, each API's `openapi.json` and Swagger UI.
+
+Matching follows Starlette's router, which Connexion uses: the path as uvicorn decoded it, and
+a path parameter is one or more characters other than `/`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from connexion.middleware.abstract import ROUTING_CONTEXT, SpecMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from keywright.catalog import ApiSpec
@@ -21,11 +22,13 @@ from keywright.dispatch.call import Endpoint, Verifier
 from keywright.dispatch.operation import CompiledOperation
 from keywright.errors import Envelope
 
+_PARAMETER = re.compile(r"\{([^{}]+)\}")
+
 
 @dataclass(frozen=True)
 class ApiBinding:
     """What answers one API: an endpoint per operationId, a verifier per security scheme, the
-    API's error envelope. Handed to Connexion's `add_api`, which hands it to this middleware."""
+    API's error envelope."""
 
     api: ApiSpec
     endpoints: Mapping[str, Endpoint]
@@ -33,42 +36,59 @@ class ApiBinding:
     envelope: Envelope
     validate_responses: bool = False
 
-    def compile(self) -> dict[str, CompiledOperation]:
+    def compile(self) -> list[Route]:
         doc = self.api.doc
-        return {
-            operation["operationId"]: CompiledOperation(
-                doc,
-                str(route),
-                str(method),
-                self.endpoints[operation["operationId"]],
-                self.verifiers,
-                self.envelope,
-                validate_responses=self.validate_responses,
+        return [
+            Route(
+                str(method).upper(),
+                self.api.base_path + str(route),
+                CompiledOperation(
+                    doc,
+                    str(route),
+                    str(method),
+                    self.endpoints[operation["operationId"]],
+                    self.verifiers,
+                    self.envelope,
+                    validate_responses=self.validate_responses,
+                ),
             )
             for (_, route, method), operation in doc.operations()
-        }
+        ]
 
 
-class DispatchMiddleware(SpecMiddleware):
-    def __init__(self, app: ASGIApp) -> None:
+class Route:
+    """`POST /v1/projects/{projectId}/accessKeys` → its operation, with the path parameters."""
+
+    def __init__(self, method: str, template: str, operation: CompiledOperation) -> None:
+        self.method = method
+        self.template = template
+        self.operation = operation
+        self.names = _PARAMETER.findall(template)
+        parts = _PARAMETER.split(template)
+        self.pattern = re.compile(
+            "".join(re.escape(part) if i % 2 == 0 else "([^/]+)" for i, part in enumerate(parts))
+        )
+
+    def match(self, path: str) -> dict[str, str] | None:
+        found = self.pattern.fullmatch(path)
+        return None if found is None else dict(zip(self.names, found.groups(), strict=True))
+
+
+class Dispatch:
+    """ASGI middleware: documented operations answered, everything else handed to `app`."""
+
+    def __init__(self, app: ASGIApp, bindings: Sequence[ApiBinding]) -> None:
         self.app = app
-        self.operations: dict[tuple[str, str], CompiledOperation] = {}
-
-    def add_api(self, specification: Any, **kwargs: Any) -> None:
-        """Connexion calls this once per API, with the binding given to its `add_api`."""
-        keywright: ApiBinding = kwargs["keywright"]
-        base_path: str | None = kwargs.get("base_path")
-        prefix = keywright.api.base_path if base_path is None else base_path
-        for operation_id, operation in keywright.compile().items():
-            self.operations[prefix, operation_id] = operation
+        self.routes: dict[str, list[Route]] = {}
+        for binding in bindings:
+            for route in binding.compile():
+                self.routes.setdefault(route.method, []).append(route)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            routing = scope.get("extensions", {}).get(ROUTING_CONTEXT, {})
-            operation = self.operations.get(
-                (routing.get("api_base_path"), routing.get("operation_id"))
-            )
-            if operation is not None:
-                await operation(scope, receive, send, scope.get("path_params", {}))
-                return
+            for route in self.routes.get(scope["method"], ()):
+                parameters = route.match(scope["path"])
+                if parameters is not None:
+                    await route.operation(scope, receive, send, parameters)
+                    return
         await self.app(scope, receive, send)

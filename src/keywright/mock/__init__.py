@@ -21,6 +21,7 @@ from keywright.dispatch import Answer, ApiBinding, Call, Endpoint, Verifier
 from keywright.errors import SchemaEnvelope
 from keywright.mock.middleware import STATE_KEY, MockMiddleware, MockState
 from keywright.mock.responder import MockResponder
+from keywright.serving.access_log import AccessLog
 from keywright.serving.settings import Settings
 from keywright.serving.site import Site, unavailable, with_cors
 from keywright.specs.document import SpecUnreadable
@@ -40,7 +41,7 @@ def create_app(
     app = Site(app, catalog, name="keywright mock")
     if cors:
         app = with_cors(app, catalog)
-    return MockMiddleware(app, latency_ms=latency_ms)
+    return AccessLog(MockMiddleware(app, latency_ms=latency_ms))
 
 
 def _binding(api: ApiSpec, validate_responses: bool) -> ApiBinding:

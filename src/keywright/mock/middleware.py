@@ -1,19 +1,19 @@
-"""Around the mock app: preferences out of the query and headers, latency, one log line per request."""
+"""Around the mock app: preferences out of the query and headers, latency, and the example
+that answered named on the request's log line."""
 
 from __future__ import annotations
 
 import asyncio
-import logging
 from dataclasses import dataclass, field
 
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from keywright.errors import ApiError
 from keywright.mock.prefer import Preferences, parse, split_query
+from keywright.serving.access_log import note
 
 STATE_KEY = "keywright.mock"
-log = logging.getLogger("keywright.mock")
 
 
 @dataclass
@@ -44,15 +44,8 @@ class MockMiddleware:
         delay = self.latency_ms + state.preferences.delay_ms
         if delay:
             await asyncio.sleep(delay / 1000)
-        status = 0
-
-        async def send_and_note(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
         try:
-            await self.app(scope, receive, send_and_note)
+            await self.app(scope, receive, send)
         finally:
-            log.info("%s %s %s %s", scope["method"], scope["path"], status, state.example or "-")
+            if state.example is not None:
+                note(scope, state.example)

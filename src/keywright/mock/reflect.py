@@ -71,7 +71,7 @@ def _fits(value: Any, schema: dict[str, Any]) -> bool:
 
 
 def _timestamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _fresh_like(example: Any, schema: dict[str, Any], rng: random.Random) -> str:

@@ -47,6 +47,7 @@ def create_app(
     as long as the process: whoever opened it closes it."""
     from keywright.app import build_app
     from keywright.dispatch import ApiBinding, binding
+    from keywright.serving.access_log import AccessLog
     from keywright.serving.site import Site, with_cors
 
     catalog = catalog or Catalog.load()
@@ -73,7 +74,7 @@ def create_app(
     app: ASGIApp = Site(
         build_app(bindings), catalog, name="keywright reference server", readiness=database.ready
     )
-    return with_cors(app, catalog) if cors else app
+    return AccessLog(with_cors(app, catalog) if cors else app)
 
 
 def _unimplemented(api: ApiSpec, validate_responses: bool) -> ApiBinding:

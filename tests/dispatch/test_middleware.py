@@ -1,0 +1,52 @@
+"""Dispatch matches documented operations as Starlette's router (Connexion's) would: the
+decoded path, a parameter being one or more characters other than `/`; the rest goes on."""
+
+from __future__ import annotations
+
+import pytest
+from starlette.testclient import TestClient
+
+from keywright.app import build_app
+from keywright.dispatch import ApiBinding, Route
+from keywright.dispatch.binding import unimplemented
+from keywright.errors import SchemaEnvelope
+from tests.catalog import CATALOG
+
+ACCESS_KEYS = Route("POST", "/v1/projects/{projectId}/accessKeys", operation=None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("path", "parameters"),
+    [
+        ("/v1/projects/acme-web/accessKeys", {"projectId": "acme-web"}),
+        ("/v1/projects/a b.c+d/accessKeys", {"projectId": "a b.c+d"}),
+        ("/v1/projects//accessKeys", None),
+        ("/v1/projects/a/b/accessKeys", None),
+        ("/v1/projects/acme-web/accessKeys/", None),
+        ("/v1/projects/acme-web/accessKeysX", None),
+        ("/v1xprojects/acme-web/accessKeys", None),
+    ],
+)
+def test_a_route_matches_whole_paths_with_one_segment_per_parameter(
+    path: str, parameters: dict[str, str] | None
+) -> None:
+    assert ACCESS_KEYS.match(path) == parameters
+
+
+def test_what_no_operation_documents_is_connexions_404_or_405_in_the_envelope() -> None:
+    api = CATALOG.get("api-keys")
+    binding = ApiBinding(
+        api,
+        {"createApiKey": unimplemented("create_api_key")},
+        {},
+        SchemaEnvelope.for_spec(api.doc),
+    )
+    client = TestClient(build_app([binding]))
+    assert client.post("/api/admin/api-keys", json={}).status_code == 501
+    wrong_method = client.get("/api/admin/api-keys")
+    assert (wrong_method.status_code, wrong_method.headers["allow"]) == (405, "POST")
+    assert client.post("/api/admin/other", json={}).status_code == 404
+    assert (
+        client.get("/api/admin/openapi.json").json()["info"]["title"]
+        == api.doc.data["info"]["title"]
+    )
