@@ -27,7 +27,7 @@ from keywright_models.access_keys import CreateAccessKeyRequest, CreateAccessKey
 
 @dataclass(frozen=True)
 class CreateAccessKeyOk(Reply[CreateAccessKeyResponse]):
-    """createAccessKey 200: The access key was created. Its secret is shown once, in this response."""
+    """createAccessKey 200: The access key was created. Its secret is shown once, in this response. Its `displayName` is stored in Unicode normalisation form C, without zero-width spaces, word joiners or byte-order marks: names that look the same are the same name."""
 
     body: CreateAccessKeyResponse
     status: ClassVar[int] = 200

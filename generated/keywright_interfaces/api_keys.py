@@ -27,7 +27,7 @@ from keywright_models.api_keys import ApiKey, CreateApiKeyRequest
 
 @dataclass(frozen=True)
 class CreateApiKeyOk(Reply[ApiKey]):
-    """createApiKey 200: The API key was created. Its value is shown once, in this response."""
+    """createApiKey 200: The API key was created. Its value is shown once, in this response. A key created with an expiring API key expires no later than that key, with or without `expiration_time`."""
 
     body: ApiKey
     idempotent_replayed: str | None = None

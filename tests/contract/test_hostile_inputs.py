@@ -62,6 +62,18 @@ CASES = {
         "Request body is not valid JSON: duplicate key 'name'",
         None,
     ),
+    "integer over Python's digit limit": (
+        [JSON],
+        b'{"name": ' + b"9" * 4301 + b"}",
+        "Request body has a number of more than 4300 digits",
+        None,
+    ),
+    "lone surrogate": (
+        [JSON],
+        b'{"name": "\\ud800", "displayName": "\\udfff"}',
+        "Request body is not valid JSON text: a \\u escape is a lone surrogate",
+        None,
+    ),
     "wrong content type": (
         [b"Content-Type: application/xml"],
         b"<key/>",
@@ -160,3 +172,16 @@ def test_a_very_long_path_parameter(server: str) -> None:
     fields = assert_envelope_body("access-keys", payload, status)
     assert fields["status"] == "INVALID_ARGUMENT", fields
     assert violation_paths("access-keys", payload) == ["$.path.projectId"]
+
+
+@pytest.mark.parametrize("api", APIS.keys())
+def test_a_trailing_slash_is_404_in_the_envelope_never_a_redirect(server: str, api: str) -> None:
+    path, credential, _ = APIS[api]
+    route, _, query = path.partition("?")
+    slashed = route + "/" + ("?" + query if query else "")
+    request = _request(slashed, [credential, JSON], b"{}").replace(
+        b"Host: 127.0.0.1", b"Host: evil.example"
+    )
+    got, payload = _exchange(server, request)
+    assert got == 404, payload
+    assert_envelope_body(api, payload, 404)

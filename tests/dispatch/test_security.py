@@ -85,6 +85,24 @@ def test_the_real_reason_is_reported(headers: dict[str, str], message: str) -> N
     assert (raised.value.kind, raised.value.message) == (Kind.UNAUTHENTICATED, message)
 
 
+@pytest.mark.parametrize(
+    "authorization", ["Bearer token", "Bearer   token", " Bearer token ", "bearer token\t"]
+)
+def test_spaces_between_scheme_and_token_and_around_the_field_are_allowed(
+    authorization: str,
+) -> None:
+    guard = Guard.compile([{"OAuth2": []}], SCHEMES, VERIFIERS)
+    assert check(guard, {"authorization": authorization}).identity.sub == "oauth"
+
+
+@pytest.mark.parametrize("authorization", ["Bearer\ttoken", "Bearer to ken", "Bearer token\x0b"])
+def test_other_whitespace_in_credentials_is_malformed(authorization: str) -> None:
+    guard = Guard.compile([{"OAuth2": []}], SCHEMES, VERIFIERS)
+    with pytest.raises(ApiError) as raised:
+        check(guard, {"authorization": authorization})
+    assert raised.value.message == "Invalid authorization header"
+
+
 def test_forbidden_outranks_unauthenticated_across_alternatives() -> None:
     guard = Guard.compile([{"APIKey": []}, {"OAuth2": []}], SCHEMES, VERIFIERS)
     headers = {"x-api-key": "key_bad", "authorization": "Bearer readonly"}

@@ -106,13 +106,32 @@ def test_delay(mock: TestClient) -> None:
     assert time.monotonic() - started >= 0.3
 
 
-@pytest.mark.parametrize("prefer", ["code=abc", "seed=x", "dynamic=maybe", "delay=-5"])
+@pytest.mark.parametrize(
+    "prefer",
+    [
+        "code=abc",
+        "code=²00",
+        "seed=x",
+        "seed=--1",
+        "seed=²",
+        "seed=" + "1" * 5000,
+        "dynamic=maybe",
+        "delay=-5",
+        "delay=²",
+        "delay=" + "1" * 5000,
+    ],
+)
 def test_malformed_preferences_are_refused(mock: TestClient, prefer: str) -> None:
-    response = mock.post(API_KEYS, json=BODY, headers={**ADMIN, "Prefer": prefer})
+    response = mock.post(API_KEYS, json=BODY, headers={**ADMIN, "Prefer": prefer.encode()})
     assert (
         f"Prefer {prefer.split('=')[0]}=" in assert_envelope("api-keys", response, 422)["message"]
     )
     assert violation_paths("api-keys", response.json()) == ["$.headers.prefer"]
+
+
+def test_a_query_option_that_is_not_ascii_is_refused_in_the_envelope(mock: TestClient) -> None:
+    response = mock.post(API_KEYS + "?__seed=%C2%B2", json=BODY, headers=ADMIN)
+    assert "Prefer seed=" in assert_envelope("api-keys", response, 422)["message"]
 
 
 def test_named_examples_of_the_success_response(mock: TestClient) -> None:

@@ -58,6 +58,14 @@ BAD_REQUESTS = {
         400,
         ["$.query.accountIdentifier"],
     ),
+    "query value with a final newline": (
+        "proxy-keys",
+        "/cf/admin/proxy/keys?accountIdentifier=dev_account%0A",
+        PROXY_ADMIN,
+        b'{"identifier": "k", "name": "n"}',
+        400,
+        ["$.query.accountIdentifier"],
+    ),
     "malformed api key": (
         "proxy-keys",
         "/cf/admin/proxy/keys?accountIdentifier=dev_account",

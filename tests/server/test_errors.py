@@ -33,6 +33,13 @@ BAD_BODIES = {
     "invalid UTF-8": (b"\xff\xfe{}", "application/json", "not valid UTF-8"),
     "duplicate keys": (b'{"a": 1, "a": 2}', "application/json", "duplicate key 'a'"),
     "NaN": (b'{"a": NaN}', "application/json", "NaN is not a number"),
+    "integer over Python's digit limit": (
+        b'{"a": ' + b"7" * 5000 + b"}",
+        "application/json",
+        "a number of more than 4300 digits",
+    ),
+    "lone surrogate": (b'{"a": "\\ud800"}', "application/json", "a lone surrogate"),
+    "lone surrogate in a key": (b'{"\\uDC00": 1}', "application/json", "a lone surrogate"),
     "deeply nested": (b"[" * 20_000 + b"]" * 20_000, "application/json", "nested too deeply"),
     "empty body": (b"", "application/json", "Request body is required"),
     "JSON null": (b"null", "application/json", "Request body is invalid"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from keywright.validation.schema import SchemaValidator
+from keywright.validation.schema import MAX_ERRORS, SchemaValidator
 
 NOTE = SchemaValidator(
     {
@@ -70,3 +70,25 @@ def test_integer_formats_are_their_bounds(field: str, value: int, valid: bool) -
 def test_date_time_is_checked() -> None:
     assert IDENTIFIED.is_valid({"at": "2026-01-01T00:00:00Z"})
     assert not IDENTIFIED.is_valid({"at": "yesterday"})
+
+
+HARNESS_IDENTIFIER = SchemaValidator(
+    {"type": "string", "pattern": "^[a-zA-Z_][0-9a-zA-Z_$]{0,127}$"}
+)
+
+
+@pytest.mark.parametrize("value", ["dev_account\n", "a\n", "\n"])
+def test_dollar_is_the_end_of_the_text_not_a_final_newline(value: str) -> None:
+    [error] = HARNESS_IDENTIFIER.errors(value)
+    assert error.validator == "pattern"
+
+
+def test_a_dollar_inside_a_character_class_is_a_dollar() -> None:
+    assert HARNESS_IDENTIFIER.is_valid("price$usd")
+
+
+def test_a_hostile_array_is_explained_by_its_first_errors_only() -> None:
+    scopes = SchemaValidator({"type": "array", "items": {"type": "string", "enum": ["read"]}})
+    errors = scopes.errors([1, "write"] * 5_400)
+    assert len(errors) == MAX_ERRORS
+    assert max(e.absolute_path[0] for e in errors) < MAX_ERRORS  # the first items'

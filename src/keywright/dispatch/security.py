@@ -206,14 +206,19 @@ def _kind(definition: Mapping[str, Any]) -> str:
     return str(definition["type"])
 
 
+_CREDENTIALS = re.compile(r"([!#$%&'*+.^_`|~0-9A-Za-z-]+) +([!-~]+)")
+"""RFC 9110, 11.4: the scheme, one or more spaces, the credentials (no whitespace in them);
+the field's own leading and trailing spaces and tabs are not part of it (5.5)."""
+
+
 def _authorization(headers: Headers) -> tuple[str | None, str]:
     value = headers.get("authorization")
     if not value:
         return None, ""
-    parts = value.split(maxsplit=1)
-    if len(parts) != 2:
+    match = _CREDENTIALS.fullmatch(value.strip(" \t"))
+    if match is None:
         raise ApiError(Kind.UNAUTHENTICATED, "Invalid authorization header")
-    return parts[0].lower(), parts[1]
+    return match[1].lower(), match[2]
 
 
 def _basic(value: str) -> Credential:

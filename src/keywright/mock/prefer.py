@@ -4,6 +4,7 @@ query parameters, which are removed before the request is validated."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
@@ -12,6 +13,11 @@ from keywright.errors import ApiError, Kind, Violation
 
 MAX_DELAY_MS = 60_000
 QUERY_PREFIX = "__"
+
+# ASCII digits only, and few of them: `str.isdigit` also accepts `²`, which `int` refuses.
+_STATUS = re.compile(r"[1-5][0-9]{2}")
+_SEED = re.compile(r"-?[0-9]{1,18}")
+_DELAY = re.compile(r"[0-9]{1,5}")
 
 
 @dataclass(frozen=True)
@@ -41,26 +47,27 @@ def parse(prefer_headers: Iterable[str], query_options: Iterable[tuple[str, str]
     return preferences
 
 
-def _apply(preferences: Preferences, name: str, value: str) -> Preferences:
+def _apply(preferences: Preferences, name: str, whole: str) -> Preferences:
+    value = whole if len(whole) <= 40 else whole[:40] + "…"  # for messages: shown, not echoed
     match name:
         case "code":
-            if not (value.isdigit() and len(value) == 3):
+            if not _STATUS.fullmatch(whole):
                 raise _invalid(f"Prefer code={value!r} is not an HTTP status code")
-            return replace(preferences, code=value)
+            return replace(preferences, code=whole)
         case "example":
-            return replace(preferences, example=value)
+            return replace(preferences, example=whole)
         case "dynamic":
-            if value.lower() not in ("true", "false"):
+            if whole.lower() not in ("true", "false"):
                 raise _invalid(f"Prefer dynamic={value!r} must be true or false")
-            return replace(preferences, dynamic=value.lower() == "true")
+            return replace(preferences, dynamic=whole.lower() == "true")
         case "seed":
-            if not value.lstrip("-").isdigit():
-                raise _invalid(f"Prefer seed={value!r} is not an integer")
-            return replace(preferences, seed=int(value))
+            if not _SEED.fullmatch(whole):
+                raise _invalid(f"Prefer seed={value!r} is not an integer of at most 18 digits")
+            return replace(preferences, seed=int(whole))
         case "delay":
-            if not value.isdigit() or int(value) > MAX_DELAY_MS:
+            if not _DELAY.fullmatch(whole) or int(whole) > MAX_DELAY_MS:
                 raise _invalid(f"Prefer delay={value!r} must be 0..{MAX_DELAY_MS} milliseconds")
-            return replace(preferences, delay_ms=int(value))
+            return replace(preferences, delay_ms=int(whole))
     return preferences  # other preferences (return=minimal, ...) are not ours to refuse
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -97,11 +99,39 @@ def parse_json(raw: bytes) -> Any:
             Kind.INVALID, f"Request body is not valid UTF-8 (byte {exc.start})"
         ) from None
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
         raise ApiError(Kind.INVALID, f"Request body is not valid JSON: {exc}") from None
+    except ValueError:  # Python's int-digit limit
+        raise ApiError(
+            Kind.INVALID,
+            f"Request body has a number of more than {sys.get_int_max_str_digits()} digits",
+        ) from None
     except RecursionError:
         raise ApiError(Kind.INVALID, "Request body is nested too deeply") from None
+    if _ESCAPED_SURROGATE.search(raw) and not _encodable(value):
+        raise ApiError(
+            Kind.INVALID, "Request body is not valid JSON text: a \\u escape is a lone surrogate"
+        )
+    return value
+
+
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
+"""`\\ud800`: JSON's parser accepts a lone one, which is not a character (RFC 8259, 8.2)."""
+
+
+def _encodable(value: Any) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_encodable(k) and _encodable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_encodable(item) for item in value)
+    return True
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

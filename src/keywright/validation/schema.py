@@ -6,6 +6,8 @@ word, so both paths accept and refuse the same documents."""
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -29,14 +31,42 @@ def _nullable(keyword: Keyword) -> Keyword:
     return check
 
 
+def _pattern(
+    validator: Any, pattern: str, instance: Any, _schema: Any
+) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not _ecma(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@functools.lru_cache(maxsize=1024)
+def _ecma(pattern: str) -> re.Pattern[str]:
+    """`pattern` as JSON Schema means it (ECMA 262): `$` is the end of the text, where Python's
+    `$` also matches before a final newline (`my-project\\n`)."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            char = r"\Z"
+        out.append(char)
+    return re.compile("".join(out))
+
+
 OpenApiValidator = extend(  # type: ignore[no-untyped-call]
     Draft4Validator,
     {
         "type": _nullable(Draft4Validator.VALIDATORS["type"]),
         "enum": _nullable(Draft4Validator.VALIDATORS["enum"]),
+        "pattern": _pattern,
     },
 )
-"""Draft 4, which OpenAPI 3.0 schemas build on, with OpenAPI's `nullable`."""
+"""Draft 4, which OpenAPI 3.0 schemas build on, with OpenAPI's `nullable` and ECMA's `$`."""
 
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -71,6 +101,11 @@ def with_format_bounds(schema: Any) -> Any:
     return bounded
 
 
+MAX_ERRORS = 50
+"""Enough to fix a request by; a hostile one (10,000 bad array items) gets no more, so
+explaining it costs no more than this many errors and its answer stays small."""
+
+
 class SchemaValidator:
     """Checks every format the specs use: `uuid`, `date-time`, `email`, `int32`, `int64`."""
 
@@ -84,7 +119,7 @@ class SchemaValidator:
     def errors(self, instance: Any) -> list[ValidationError]:
         if self._fast.is_valid(instance):
             return []
-        return list(self._full.iter_errors(instance))
+        return list(itertools.islice(self._full.iter_errors(instance), MAX_ERRORS))
 
     def is_valid(self, instance: Any) -> bool:
         return not self.errors(instance)

@@ -81,6 +81,26 @@ def test_display_name_is_unique_per_project(client: TestClient, oauth: dict[str,
     assert other_project.status_code == 200
 
 
+@pytest.mark.parametrize(
+    "lookalike", ["Cafe\u0301 build", "Caf\u00e9\u200b build", "\ufeffCaf\u00e9 build"]
+)
+def test_names_that_look_the_same_are_the_same_name(
+    client: TestClient, oauth: dict[str, str], lookalike: str
+) -> None:
+    first = client.post(url(), json={"displayName": "Caf\u00e9 build"}, headers=oauth)
+    assert first.json()["accessKey"]["displayName"] == "Caf\u00e9 build"
+    duplicate = client.post(url(), json={"displayName": lookalike}, headers=oauth)
+    body = assert_envelope("access-keys", duplicate, 409)
+    assert "'Caf\u00e9 build'" in body["message"]
+
+
+def test_a_name_of_invisible_characters_only_is_invalid(
+    client: TestClient, oauth: dict[str, str]
+) -> None:
+    response = client.post(url(), json={"displayName": "\u200b\u2060"}, headers=oauth)
+    assert "no visible character" in assert_envelope("access-keys", response, 400)["message"]
+
+
 def test_a_project_the_caller_may_not_use_is_403(client: TestClient, oauth: dict[str, str]) -> None:
     response = client.post(url(OTHER_PROJECT), json={"displayName": "x"}, headers=oauth)
     error = assert_envelope("access-keys", response, 403)

@@ -76,6 +76,20 @@ def test_a_key_with_the_create_scope_may_create_narrower_keys(
     }
 
 
+@pytest.mark.parametrize(("asked", "lives"), [(None, 60), (30, 30), (3600, 60)])
+def test_a_child_key_never_outlives_the_key_that_made_it(
+    client: TestClient, admin_token: dict[str, str], asked: int | None, lives: int
+) -> None:
+    parent = _create(
+        client, admin_token, scopes=["admin:api-keys:create", "pci:tokens:read"], expiration_time=60
+    ).json()
+    extra = {} if asked is None else {"expiration_time": asked}
+    child = _create(client, {"x-api-key": parent["key_value"]}, scopes=["pci:tokens:read"], **extra)
+    assert child.status_code == 200
+    created = datetime.fromisoformat(child.json()["created_at"])
+    assert datetime.fromisoformat(child.json()["expires_at"]) - created == timedelta(seconds=lives)
+
+
 def test_a_key_without_the_create_scope_may_not_create_keys(
     client: TestClient, admin_token: dict[str, str]
 ) -> None:

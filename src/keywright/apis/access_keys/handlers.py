@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from keywright_interfaces.access_keys import (
@@ -62,12 +63,15 @@ class AccessKeys(AccessKeysInterface[Caller]):
                 f"The caller does not have permission to create access keys in project "
                 f"'{project_id}', or it does not exist.",
             )
+        display_name = canonical_name(body.displayName)
+        if not display_name:
+            raise CreateAccessKeyError(400, "displayName has no visible character.")
         now = self.clock()
         secret = opaque_secret()  # opaque, as the real service's secrets are
         record = AccessKeyRecord(
             access_key_id=self.new_id(),
             project_id=project_id,
-            display_name=body.displayName,
+            display_name=display_name,
             secret_digest=self.keyring.digest(secret),
             create_time=now,
             update_time=now,
@@ -78,7 +82,7 @@ class AccessKeys(AccessKeysInterface[Caller]):
         except AlreadyExists:
             raise CreateAccessKeyError(
                 409,
-                f"An access key named '{body.displayName}' already exists in project "
+                f"An access key named '{record.display_name}' already exists in project "
                 f"'{project_id}'.",
             ) from None
         except LimitReached:
@@ -104,3 +108,13 @@ class AccessKeys(AccessKeysInterface[Caller]):
 
 def build(context: ServerContext) -> AccessKeysInterface[Caller]:
     return AccessKeys(context)
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+"""Zero-width space, word joiner, byte-order mark: invisible, and meaningless in a name (unlike
+the zero-width joiners inside emoji and some scripts, which are kept)."""
+
+
+def canonical_name(name: str) -> str:
+    """One spelling per name as a person sees it: NFC, invisible characters dropped."""
+    return unicodedata.normalize("NFC", name).translate(_INVISIBLE)

@@ -87,9 +87,10 @@ class ApiKeys(ApiKeysInterface[Caller]):
                 return self._replay(previous, request_digest)
 
         key_value = new_key_value()
-        expires_at = None
+        expires_at = caller.identity.expires_at  # a child never outlives the key that made it
         if body.expiration_time is not None:
-            expires_at = now + timedelta(seconds=body.expiration_time)
+            asked = now + timedelta(seconds=body.expiration_time)
+            expires_at = asked if expires_at is None else min(asked, expires_at)
         record = ApiKeyRecord(
             id=self.new_id(),
             key_digest=self.keyring.digest(key_value),
