@@ -56,8 +56,10 @@ def run_bench(
                     if target.per_api
                     else [list(scenarios)]
                 )
+                # every other round the other way round: neither setting always goes first
+                in_order = settings if round_ % 2 else list(reversed(settings))
                 for group in filter(None, groups):
-                    for setting in filter(target.runs_under, settings):
+                    for setting in filter(target.runs_under, in_order):
                         db = Path(tmp) / f"{round_}-{free_port()}.db"
                         run = _Run(round_, setting, target, db, config)
                         measurements += _measure(run, group, seconds, warmup, progress)

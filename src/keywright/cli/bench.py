@@ -48,6 +48,7 @@ def bench(
     output: Path,
 ) -> None:
     """Benchmark our mock and server against Prism and Connexion's mock, same load, one run."""
+    from keywright.bench.log_cost import log_line_microseconds
     from keywright.bench.report import render_markdown, render_terminal, rows
     from keywright.bench.runner import run_bench
     from keywright.bench.scenarios import scenarios as all_scenarios
@@ -70,14 +71,15 @@ def bench(
         progress=lambda line: click.secho(line, dim=True),
     )
     table = rows(measurements)
-    click.echo(render_terminal(table))
+    log_line_us = log_line_microseconds()
+    click.echo(render_terminal(table, log_line_us))
     notes_file = output.parent / "notes.md"
     notes = notes_file.read_text(encoding="utf-8") if notes_file.exists() else ""
     settings = (
         f"wrk -t2 -c32, {seconds:g} s measured after {warmup:g} s warm-up, {repeat} repetitions"
     )
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(render_markdown(table, settings, notes), encoding="utf-8")
+    output.write_text(render_markdown(table, settings, notes, log_line_us), encoding="utf-8")
     click.secho(f"✓ wrote {output}", fg="green")
 
 
