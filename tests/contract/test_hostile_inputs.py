@@ -175,6 +175,21 @@ def test_a_very_long_path_parameter(server: str) -> None:
 
 
 @pytest.mark.parametrize("api", APIS.keys())
+@pytest.mark.parametrize("byte", [b"\x00", b"\xc3\xa9", b"\x7f"], ids=["NUL", "UTF-8", "DEL"])
+def test_a_request_line_http_refuses_is_answered_in_the_envelope(
+    server: str, api: str, byte: bytes
+) -> None:
+    path, credential, status = APIS[api]
+    route, _, query = path.partition("?")
+    request = _request(route + "x", [credential, JSON], b"{}").replace(
+        route.encode() + b"x", route.encode() + byte + (b"?" + query.encode() if query else b"")
+    )
+    got, payload = _exchange(server, request)
+    assert got == status, payload
+    assert assert_envelope_body(api, payload, status)["message"] == MALFORMED_HTTP
+
+
+@pytest.mark.parametrize("api", APIS.keys())
 def test_a_trailing_slash_is_404_in_the_envelope_never_a_redirect(server: str, api: str) -> None:
     path, credential, _ = APIS[api]
     route, _, query = path.partition("?")
