@@ -40,6 +40,11 @@ BAD_BODIES = {
     ),
     "lone surrogate": (b'{"a": "\\ud800"}', "application/json", "a lone surrogate"),
     "lone surrogate in a key": (b'{"\\uDC00": 1}', "application/json", "a lone surrogate"),
+    "lone surrogate nested deep": (
+        b"[" * 900 + b'"\\ud800"' + b"]" * 900,
+        "application/json",
+        "a lone surrogate",
+    ),
     "deeply nested": (b"[" * 20_000 + b"]" * 20_000, "application/json", "nested too deeply"),
     "empty body": (b"", "application/json", "Request body is required"),
     "JSON null": (b"null", "application/json", "Request body is invalid"),
