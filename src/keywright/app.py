@@ -56,7 +56,8 @@ MIDDLEWARES = [
 
 
 async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:
-    """The app inside the middleware: reached only by requests Connexion found no operation for."""
+    """The app inside Connexion's middleware: reached by what neither dispatch nor Connexion
+    answered."""
     if scope["type"] == "http":
         raise HTTPException(status_code=404)
 

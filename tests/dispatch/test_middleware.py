@@ -12,7 +12,7 @@ from keywright.dispatch.binding import unimplemented
 from keywright.errors import SchemaEnvelope
 from tests.catalog import CATALOG
 
-ACCESS_KEYS = Route("POST", "/v1/projects/{projectId}/accessKeys", operation=None)  # type: ignore[arg-type]
+ACCESS_KEYS = Route("/v1/projects/{projectId}/accessKeys", operation=None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

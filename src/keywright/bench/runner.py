@@ -49,7 +49,7 @@ def run_bench(
     with tempfile.TemporaryDirectory(prefix="keywright-bench-") as tmp:
         config = _bench_config(catalog, Path(tmp))
         for round_ in range(1, repeat + 1):
-            # One server's settings back to back: what the log costs is measured seconds apart
+            # one server's settings back to back: its quiet and default rows are seconds apart
             for target in targets:
                 groups = (
                     [[s for s in scenarios if s.api == api] for api in catalog]

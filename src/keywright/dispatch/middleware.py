@@ -40,7 +40,6 @@ class ApiBinding:
         doc = self.api.doc
         return [
             Route(
-                str(method).upper(),
                 self.api.base_path + str(route),
                 CompiledOperation(
                     doc,
@@ -59,9 +58,7 @@ class ApiBinding:
 class Route:
     """`POST /v1/projects/{projectId}/accessKeys` → its operation, with the path parameters."""
 
-    def __init__(self, method: str, template: str, operation: CompiledOperation) -> None:
-        self.method = method
-        self.template = template
+    def __init__(self, template: str, operation: CompiledOperation) -> None:
         self.operation = operation
         self.names = _PARAMETER.findall(template)
         parts = _PARAMETER.split(template)
@@ -82,7 +79,7 @@ class Dispatch:
         self.routes: dict[str, list[Route]] = {}
         for binding in bindings:
             for route in binding.compile():
-                self.routes.setdefault(route.method, []).append(route)
+                self.routes.setdefault(route.operation.method, []).append(route)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":

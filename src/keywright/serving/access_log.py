@@ -37,8 +37,8 @@ class AccessLog:
             return
         started = time.perf_counter()
         status = 0
-        note = ["-"]
-        scope[NOTE_KEY] = note
+        said = ["-"]
+        scope[NOTE_KEY] = said
 
         async def send_and_note(message: Message) -> None:
             nonlocal status
@@ -50,7 +50,7 @@ class AccessLog:
             await self.app(scope, receive, send_and_note)
         finally:
             elapsed = (time.perf_counter() - started) * 1000
-            WRITER.put(f"{scope['method']} {scope['path']} {status} {elapsed:.1f}ms {note[0]}")
+            WRITER.put(f"{scope['method']} {scope['path']} {status} {elapsed:.1f}ms {said[0]}")
 
 
 def note(scope: Scope, text: str) -> None:
