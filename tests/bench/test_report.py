@@ -3,6 +3,8 @@ the same repetition: one slow repetition is enough to miss a target."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from keywright.bench.report import render_markdown, rows, verdicts
 from keywright.bench.runner import Measurement
 from keywright.bench.wrk import LoadResult
@@ -86,6 +88,16 @@ def test_cold_start_and_p99_are_judged_too() -> None:
     judged = {v.target: v.met for v in verdicts(rows(slow))}
     assert not judged["mock cold start ≤ 1 s, at defaults"]
     assert not judged["mock p99 ≤ Prism's, defaults"]
+
+
+def test_a_run_of_refused_requests_fails_the_report() -> None:
+    answered = next(v for v in verdicts(rows(run([4000], [1000], [4000]))) if "2xx" in v.target)
+    assert (answered.met, answered.detail) == (True, "4/4 runs")  # mock and Prism, 2 settings
+    refused = run([4000], [1000], [4000])
+    refused[0] = replace(refused[0], load=replace(refused[0].load, non_2xx=10))
+    answered = next(v for v in verdicts(rows(refused)) if "2xx" in v.target)
+    assert not answered.met
+    assert answered.detail == "3/4 runs; refused: keywright mock API key (defaults)"
 
 
 def test_the_report_says_which_targets_were_missed() -> None:

@@ -108,7 +108,7 @@ def rows(measurements: Sequence[Measurement]) -> list[Row]:
 def verdicts(table: Sequence[Row], log_line_us: float | None = None) -> list[Verdict]:
     """The targets of bench/notes.md, judged on this run: every repetition must meet them.
     `log_line_us` is the log line's measured cost per request (`bench.log_cost`)."""
-    found = []
+    found = [_all_answered(table)]
     for setting in (DEFAULTS, EVERY_CORE):
         found += _at_least(table, MOCK, setting, 2.0)
     found += _at_least(table, SERVE, DEFAULTS, 1.0)
@@ -135,6 +135,18 @@ def verdicts(table: Sequence[Row], log_line_us: float | None = None) -> list[Ver
                 )
             )
     return found
+
+
+def _all_answered(table: Sequence[Row]) -> Verdict:
+    """A ratio of refusals is no ratio: every valid POST to ours and to Prism must succeed."""
+    runs = [m for row in table if row.server in (MOCK, SERVE, PEER) for m in row.runs if m.valid]
+    refused = [m for m in runs if m.load.non_2xx or not m.load.requests]
+    where = ", ".join(sorted({f"{m.target} {m.scenario} ({m.setting})" for m in refused}))
+    return Verdict(
+        "every valid POST answered 2xx (ours and Prism)",
+        not refused and bool(runs),
+        f"{len(runs) - len(refused)}/{len(runs)} runs" + (f"; refused: {where}" if where else ""),
+    )
 
 
 def _at_least(table: Sequence[Row], server: str, setting: str, ratio: float) -> list[Verdict]:
