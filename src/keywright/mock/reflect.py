@@ -25,11 +25,12 @@ def reflect(
     schema: dict[str, Any],
     request: Mapping[str, Any],
     rng: random.Random,
-    now: datetime | None,
+    now: str | None,
 ) -> Any:
     """`body` reshaped by `request` (top-level body fields and parameters, by name).
 
-    `now` None keeps generated timestamps (deterministic runs with a seed).
+    `now` is the request's moment as the APIs write it (`timestamp(…)`, formatted once per
+    request); None keeps generated timestamps (deterministic runs with a seed).
     """
     if not isinstance(body, dict) or "properties" not in schema:
         return body
@@ -42,7 +43,7 @@ def reflect(
         elif prop.get("format") == "uuid":
             out[name] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         elif prop.get("format") == "date-time" and now is not None:
-            out[name] = _timestamp(now)
+            out[name] = now
         elif FRESH_NAMES.search(name) and prop.get("type") == "string":
             out[name] = _fresh_like(out.get(name), prop, rng)
     for name, prop in schema["properties"].items():
@@ -53,7 +54,7 @@ def reflect(
         seconds = request.get(str(offset.get("seconds")))
         if isinstance(seconds, int) and not isinstance(seconds, bool):
             start = datetime.fromisoformat(out[base].replace("Z", "+00:00"))
-            out[name] = _timestamp(start + timedelta(seconds=seconds))
+            out[name] = timestamp(start + timedelta(seconds=seconds))
         elif name not in schema.get("required", []):
             out.pop(name, None)
     return out
@@ -70,7 +71,7 @@ def _fits(value: Any, schema: dict[str, Any]) -> bool:
     return cached[1].is_valid(value)
 
 
-def _timestamp(moment: datetime) -> str:
+def timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 

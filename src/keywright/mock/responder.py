@@ -13,7 +13,7 @@ from typing import Any
 from keywright.errors import ApiError, Envelope, Kind, Violation
 from keywright.mock.generate import generate
 from keywright.mock.prefer import Preferences
-from keywright.mock.reflect import reflect, reflect_error
+from keywright.mock.reflect import reflect, reflect_error, timestamp
 from keywright.specs import SpecDocument
 from keywright.specs.document import Location
 from keywright.validation.schema import SchemaValidator
@@ -116,7 +116,7 @@ class MockResponder:
     ) -> Any:
         """The body, reflecting the request: what a success echoes, the values an error names."""
         if status.startswith("2"):
-            now = None if preferences.seed is not None else datetime.now(UTC)
+            now = None if preferences.seed is not None else timestamp(datetime.now(UTC))
             shaped = reflect(body, response.schema or {}, request, rng, now)
         else:
             shaped = reflect_error(body, request, self.samples)
