@@ -53,7 +53,7 @@ def create_app(
     catalog = catalog or Catalog.load()
     config = config or load_config(catalog=catalog)
     database = database if database is not None else open_database(THROWAWAY, catalog)
-    keyring = Keyring(config.secret_key)
+    keyring = Keyring(config.secret_keys)
     bindings = []
     for api in catalog:
         package = package_for(api)

@@ -3,6 +3,10 @@
 Key values are high-entropy random strings, so a keyed HMAC-SHA-256 is enough to
 store them safely (a slow password hash would only cost throughput). Idempotent
 replays need the original response, key value included: it is stored encrypted.
+
+The secret key can be rotated as `MultiFernet` rotates keys: the keyring holds the current
+secret key, then the previous ones still accepted. It digests and encrypts with the current
+one only; it finds a digest and decrypts a token made with any of them.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import string
 import uuid
 from collections.abc import Sequence
 
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -24,29 +28,53 @@ _UNEVEN_BYTES = bytes(range(len(_ALPHANUMERIC) * 4, 256))
 _ALPHANUMERIC_BY_BYTE = bytes(ord(_ALPHANUMERIC[byte % len(_ALPHANUMERIC)]) for byte in range(256))
 
 
-class Keyring:
-    """Hashes and encrypts with keys derived from the configured secret key."""
+class Undecryptable(ValueError):
+    """No configured secret key decrypts the stored data (it was encrypted with a key that is
+    no longer configured)."""
 
-    def __init__(self, secret_key: str) -> None:
-        self._hmac_key = _derive(secret_key, b"keywright hmac")
-        self._fernet = Fernet(base64.urlsafe_b64encode(_derive(secret_key, b"keywright fernet")))
+
+class Keyring:
+    """Hashes and encrypts with keys derived from the configured secret keys: the current one
+    first, then the previous ones still accepted (none, unless the key is being rotated)."""
+
+    def __init__(self, secret_keys: str | Sequence[str]) -> None:
+        keys = [secret_keys] if isinstance(secret_keys, str) else list(dict.fromkeys(secret_keys))
+        if not keys or not all(keys):
+            raise ValueError("a keyring needs a current secret key, and no secret key is empty")
+        self._hmac_keys = [_derive(key, b"keywright hmac") for key in keys]
+        self._fernet = MultiFernet(
+            [Fernet(base64.urlsafe_b64encode(_derive(key, b"keywright fernet"))) for key in keys]
+        )
 
     def digest(self, value: str) -> str:
-        return hmac.new(self._hmac_key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+        """The digest to store: made with the current secret key."""
+        return _hmac(self._hmac_keys[0], value)
+
+    def digests(self, value: str) -> list[str]:
+        """Every digest `value` may have been stored under: the current key's first."""
+        return [_hmac(key, value) for key in self._hmac_keys]
 
     def matches(self, value: str, digest: str) -> bool:
-        return hmac.compare_digest(self.digest(value), digest)
+        """Whether `digest` was made from `value` with any configured key (every one is
+        compared, in constant time)."""
+        return constant_time_find(self.digests(value), digest) is not None
 
     def encrypt(self, plaintext: bytes) -> bytes:
+        """Encrypted with the current secret key."""
         return self._fernet.encrypt(plaintext)
 
     def decrypt(self, token: bytes) -> bytes:
+        """Decrypted with whichever configured key encrypted it; Undecryptable if none did."""
         try:
             return self._fernet.decrypt(token)
         except InvalidToken as exc:
-            raise ValueError(
-                "stored data cannot be decrypted with the configured secret key"
+            raise Undecryptable(
+                "stored data cannot be decrypted with the configured secret keys"
             ) from exc
+
+
+def _hmac(key: bytes, value: str) -> str:
+    return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def _derive(secret_key: str, info: bytes) -> bytes:

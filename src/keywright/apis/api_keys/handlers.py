@@ -19,12 +19,17 @@ from keywright.apis.api_keys.store import ApiKeyRecord, ApiKeyStore, Idempotency
 from keywright.errors import Violation
 from keywright.interface import Authenticated, Unauthenticated
 from keywright.server.context import ServerContext
-from keywright.server.crypto import constant_time_find, random_alphanumerics
+from keywright.server.crypto import Undecryptable, constant_time_find, random_alphanumerics
 from keywright_models.api_keys import ApiKey, CreateApiKeyRequest
 
 CREATE_SCOPE = "admin:api-keys:create"
 IDEMPOTENCY_TTL = timedelta(hours=24)
 IDEMPOTENCY_HEADER = "x-idempotency-key"
+UNDECRYPTABLE_REPLAY = (
+    "The stored reply to this idempotency key cannot be decrypted with the configured secret "
+    "keys (the secret key that encrypted it is no longer configured); this request created "
+    "nothing"
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ class ApiKeys(ApiKeysInterface[Caller]):
         return Caller(sub=f"admin-token:{index}", admin=True)
 
     async def verify_api_key(self, credential: str) -> Caller:
-        record = await self.store.by_digest(self.keyring.digest(credential))
+        record = await self.store.by_digest(*self.keyring.digests(credential))
         if record is None:
             raise Unauthenticated("The API key is not valid")
         if record.expires_at is not None and record.expires_at <= self.clock():
@@ -133,8 +138,13 @@ class ApiKeys(ApiKeysInterface[Caller]):
                     )
                 ],
             )
-        replayed = ApiKey.model_validate_json(self.keyring.decrypt(previous.response))
-        return CreateApiKeyOk(replayed, idempotent_replayed="true")
+        try:
+            stored = self.keyring.decrypt(previous.response)
+        except Undecryptable:
+            # The secret key that encrypted it is no longer configured: only the operator can
+            # help (the server logs this error once, as every 500 it answers).
+            raise CreateApiKeyError(500, UNDECRYPTABLE_REPLAY) from None
+        return CreateApiKeyOk(ApiKey.model_validate_json(stored), idempotent_replayed="true")
 
 
 def _check_may_grant(caller: Caller, scopes: list[str]) -> None:

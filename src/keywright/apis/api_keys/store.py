@@ -90,9 +90,13 @@ class ApiKeyStore:
 
         return await self.database.write(write)
 
-    async def by_digest(self, key_digest: str) -> ApiKeyRecord | None:
+    async def by_digest(self, *key_digests: str) -> ApiKeyRecord | None:
+        """The key stored under any of `key_digests` (a key value's digests under each
+        configured secret key: a key made before a rotation is stored under an older one)."""
+
         def read(db: sqlite3.Connection) -> ApiKeyRecord | None:
-            row = db.execute("SELECT * FROM api_keys WHERE key_digest = ?", (key_digest,))
+            marks = ", ".join("?" * len(key_digests))
+            row = db.execute(f"SELECT * FROM api_keys WHERE key_digest IN ({marks})", key_digests)
             return _api_key(row.fetchone())
 
         return await self.database.read(read)
