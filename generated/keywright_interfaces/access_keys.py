@@ -42,7 +42,7 @@ class CreateAccessKeyError(OperationError):
 
     def __init__(
         self,
-        status: Literal[400, 401, 403, 404, 409, 413, 415, 500, 501, 503],
+        status: Literal[400, 401, 403, 404, 408, 409, 413, 415, 431, 500, 501, 503],
         message: str,
         *,
         violations: Sequence[Violation] = (),
@@ -96,7 +96,7 @@ AccessKeysInterface.operations = {
         body=CreateAccessKeyRequest,
         replies=(CreateAccessKeyOk,),
         error=CreateAccessKeyError,
-        statuses=frozenset({200, 400, 401, 403, 404, 409, 413, 415, 500, 501, 503}),
+        statuses=frozenset({200, 400, 401, 403, 404, 408, 409, 413, 415, 431, 500, 501, 503}),
     )
 }
 AccessKeysInterface.security = {

@@ -45,7 +45,7 @@ class CreateApiKeyError(OperationError):
 
     def __init__(
         self,
-        status: Literal[401, 403, 413, 415, 422, 500, 501],
+        status: Literal[401, 403, 408, 413, 415, 422, 431, 500, 501, 503],
         message: str,
         *,
         violations: Sequence[Violation] = (),
@@ -103,7 +103,7 @@ ApiKeysInterface.operations = {
         body=CreateApiKeyRequest,
         replies=(CreateApiKeyOk,),
         error=CreateApiKeyError,
-        statuses=frozenset({200, 401, 403, 413, 415, 422, 500, 501}),
+        statuses=frozenset({200, 401, 403, 408, 413, 415, 422, 431, 500, 501, 503}),
     )
 }
 ApiKeysInterface.security = {

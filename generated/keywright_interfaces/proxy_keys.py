@@ -42,7 +42,7 @@ class CreateProxyKeyError(OperationError):
 
     def __init__(
         self,
-        status: Literal[400, 401, 403, 404, 409, 413, 415, 500, 501],
+        status: Literal[400, 401, 403, 404, 408, 409, 413, 415, 431, 500, 501, 503],
         message: str,
         *,
         violations: Sequence[Violation] = (),
@@ -90,7 +90,7 @@ ProxyKeysInterface.operations = {
         body=CreateProxyKeyRequest,
         replies=(CreateProxyKeyCreated,),
         error=CreateProxyKeyError,
-        statuses=frozenset({201, 400, 401, 403, 404, 409, 413, 415, 500, 501}),
+        statuses=frozenset({201, 400, 401, 403, 404, 408, 409, 413, 415, 431, 500, 501, 503}),
     )
 }
 ProxyKeysInterface.security = {"x-api-key": SchemeBinding("verify_x_api_key")}

@@ -50,7 +50,7 @@ def test_code_picks_a_documented_error_with_its_realistic_example(
 def test_an_undocumented_code_is_refused_listing_the_documented_ones(mock: TestClient) -> None:
     response = mock.post(API_KEYS, json=BODY, headers={**ADMIN, "Prefer": "code=418"})
     message = assert_envelope("api-keys", response, 422)["message"]
-    assert message.endswith("documented: 200, 401, 403, 413, 415, 422, 500, 501"), message
+    assert message.endswith("documented: 200, 401, 403, 408, 413, 415, 422, 431, 500, 501, 503")
     assert violation_paths("api-keys", response.json()) == ["$.headers.prefer"]
 
 

@@ -25,6 +25,20 @@ def test_uvicorn_still_refuses_malformed_requests_through_send_400_response() ->
     assert issubclass(EnvelopeHttpProtocol, httptools_impl.HttpToolsProtocol)
 
 
+def test_uvicorn_protocol_still_has_the_callbacks_and_cycle_state_the_limits_use() -> None:
+    """serving/protocol.py times and sizes the head through the parser's callbacks, and ends a
+    slow body through the request cycle's `disconnected` and `message_event`."""
+    protocol = inspect.getsource(httptools_impl.HttpToolsProtocol)
+    for callback in ("on_message_begin", "on_headers_complete", "on_body", "on_message_complete"):
+        assert f"def {callback}(self" in protocol, callback
+    assert "self.timeout_keep_alive_task = " in protocol
+    assert "def timeout_keep_alive_handler(self)" in protocol
+    cycle = inspect.getsource(httptools_impl.RequestResponseCycle)
+    for state in ("self.disconnected = ", "self.message_event", "self.response_started = "):
+        assert state in cycle, state
+    assert "if self.disconnected:" in cycle, "a disconnected cycle no longer drops what is sent"
+
+
 def test_connexion_routing_still_routes_with_a_starlette_router() -> None:
     """app.py turns off Starlette's trailing-slash redirect on the `router` of Connexion's
     RoutingMiddleware and on each API's router mounted in it."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
 from keywright.cli.options import specs_option
+from keywright.serving.limits import Limits, limit_options
 from keywright.serving.logs import HTTP_PROTOCOL, log_config, log_level_option
 
 
@@ -33,9 +35,17 @@ from keywright.serving.logs import HTTP_PROTOCOL, log_config, log_level_option
     type=click.IntRange(1, 64),
     help="Processes serving requests (the mock keeps no state).",
 )
+@limit_options
 @log_level_option
 def mock(
-    host: str, port: int, latency_ms: int, cors: bool, reload: bool, workers: int, log_level: str
+    host: str,
+    port: int,
+    latency_ms: int,
+    cors: bool,
+    reload: bool,
+    workers: int,
+    log_level: str,
+    **bounds: Any,
 ) -> None:
     """Run the mock server: every spec, no database, responses you can pick."""
     import uvicorn
@@ -65,7 +75,10 @@ def mock(
         "(or ?__code=409&__example=NAME&__dynamic=true&__seed=N&__delay=MS)",
     ]
     click.secho("\n".join(lines), fg="cyan")
-    Settings(specs_dir=str(catalog.specs_dir), latency_ms=latency_ms, cors=cors).export()
+    limits = Limits(**bounds)
+    Settings(
+        specs_dir=str(catalog.specs_dir), latency_ms=latency_ms, cors=cors, limits=limits
+    ).export()
     uvicorn.run(
         "keywright.mock:app_from_settings",
         factory=True,
@@ -79,6 +92,7 @@ def mock(
         log_config=log_config(log_level),
         log_level=log_level,
         http=HTTP_PROTOCOL,
+        timeout_keep_alive=limits.keep_alive,
     )
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from keywright.cli.options import specs_option
+from keywright.serving.limits import Limits, limit_options
 from keywright.serving.logs import HTTP_PROTOCOL, log_config, log_level_option
 
 
@@ -40,6 +42,7 @@ from keywright.serving.logs import HTTP_PROTOCOL, log_config, log_level_option
     show_default=True,
     help="Answer browsers' CORS requests, credentials included.",
 )
+@limit_options
 @log_level_option
 def serve(
     host: str,
@@ -49,6 +52,7 @@ def serve(
     workers: int,
     cors: bool,
     log_level: str,
+    **bounds: Any,
 ) -> None:
     """Run the reference server: every API a package implements, real semantics, one port."""
     import uvicorn
@@ -82,6 +86,7 @@ def serve(
     if (busy := port_problem(host, port)) is not None:
         click.secho(f"✗ {busy}", fg="red", err=True)
         sys.exit(2)
+    limits = Limits(**bounds)
     open_database(db, catalog).close()  # create the file (and fail here, clearly) first
     click.secho(banner(f"http://{host}:{port}", catalog, config, db), fg="cyan")
     Settings(
@@ -89,6 +94,7 @@ def serve(
         db=db,
         config=None if config_path is None else str(config_path),
         cors=cors,
+        limits=limits,
     ).export()
     uvicorn.run(
         "keywright.server:app_from_settings",
@@ -100,6 +106,7 @@ def serve(
         log_config=log_config(log_level),
         log_level=log_level,
         http=HTTP_PROTOCOL,
+        timeout_keep_alive=limits.keep_alive,
     )
 
 

@@ -5,8 +5,9 @@ operation, compiled at start-up) and answered here. Whatever matches no document
 goes on to Connexion, which answers it: an unknown path 404, a known path with another method
 405, each API's `openapi.json` and Swagger UI.
 
-Matching follows Starlette's router, which Connexion uses: the path as uvicorn decoded it, and
-a path parameter is one or more characters other than `/`.
+A route is matched segment by segment on the path as sent (`raw_path`), each segment
+percent-decoded on its own: `/v1/projects/a%2Fb/accessKeys` is the operation with `projectId`
+`a/b`, where a match on the decoded path would see one segment too many and answer 404.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -60,15 +62,28 @@ class Route:
 
     def __init__(self, template: str, operation: CompiledOperation) -> None:
         self.operation = operation
-        self.names = _PARAMETER.findall(template)
-        parts = _PARAMETER.split(template)
-        self.pattern = re.compile(
-            "".join(re.escape(part) if i % 2 == 0 else "([^/]+)" for i, part in enumerate(parts))
-        )
+        self.segments = [
+            (found[1], None) if (found := _PARAMETER.fullmatch(segment)) else (None, segment)
+            for segment in template.split("/")
+        ]
+        """(parameter name, None) or (None, literal text), one per `/`-separated segment."""
 
-    def match(self, path: str) -> dict[str, str] | None:
-        found = self.pattern.fullmatch(path)
-        return None if found is None else dict(zip(self.names, found.groups(), strict=True))
+    def match(self, raw_path: bytes) -> dict[str, str] | None:
+        sent = raw_path.decode("latin-1").split("/")
+        if len(sent) != len(self.segments):
+            return None
+        parameters = {}
+        for text, (name, literal) in zip(sent, self.segments, strict=True):
+            if "%" in text:
+                text = unquote(text)
+            if name is None:
+                if text != literal:
+                    return None
+            elif text:
+                parameters[name] = text
+            else:
+                return None
+        return parameters
 
 
 class Dispatch:
@@ -84,7 +99,7 @@ class Dispatch:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             for route in self.routes.get(scope["method"], ()):
-                parameters = route.match(scope["path"])
+                parameters = route.match(scope.get("raw_path") or scope["path"].encode())
                 if parameters is not None:
                     await route.operation(scope, receive, send, parameters)
                     return

@@ -15,8 +15,10 @@ class Kind(Enum):
     FORBIDDEN = "forbidden"
     NOT_FOUND = "not found"
     METHOD_NOT_ALLOWED = "method not allowed"
+    TIMEOUT = "timeout"
     CONFLICT = "conflict"
     TOO_LARGE = "too large"
+    HEADERS_TOO_LARGE = "headers too large"
     UNSUPPORTED_MEDIA_TYPE = "unsupported media type"
     INTERNAL = "internal"
     UNIMPLEMENTED = "unimplemented"
@@ -42,8 +44,10 @@ _STATUS = {
     Kind.FORBIDDEN: 403,
     Kind.NOT_FOUND: 404,
     Kind.METHOD_NOT_ALLOWED: 405,
+    Kind.TIMEOUT: 408,
     Kind.CONFLICT: 409,
     Kind.TOO_LARGE: 413,
+    Kind.HEADERS_TOO_LARGE: 431,
     Kind.UNSUPPORTED_MEDIA_TYPE: 415,
     Kind.INTERNAL: 500,
     Kind.UNIMPLEMENTED: 501,

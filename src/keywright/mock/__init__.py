@@ -21,6 +21,7 @@ from keywright.dispatch import Answer, ApiBinding, Call, Endpoint, Verifier
 from keywright.errors import SchemaEnvelope
 from keywright.mock.middleware import STATE_KEY, MockMiddleware, MockState
 from keywright.mock.responder import MockResponder
+from keywright.serving import protocol
 from keywright.serving.access_log import AccessLog
 from keywright.serving.settings import Settings
 from keywright.serving.site import Site, unavailable, with_cors
@@ -90,6 +91,7 @@ def app_from_settings() -> ASGIApp:
     A spec that does not load (a YAML slip while editing) must not kill the server under
     `--reload`: every request is answered 503, naming the file and line, until it is fixed."""
     settings = Settings.from_environment()
+    protocol.limit(settings.limits)
     try:
         app = create_app(
             catalog=Catalog.load(settings.specs_path),

@@ -15,6 +15,7 @@ from keywright.server.config import DEFAULT_DB, Config, load_config
 from keywright.server.context import ServerContext, utc_now
 from keywright.server.crypto import Keyring, new_uuid
 from keywright.server.storage import THROWAWAY, Database
+from keywright.serving import protocol
 from keywright.serving.settings import Settings
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ def _unimplemented(api: ApiSpec, validate_responses: bool) -> ApiBinding:
 def app_from_settings() -> ASGIApp:
     """For uvicorn workers: each process builds the app from the command's settings."""
     settings = Settings.from_environment()
+    protocol.limit(settings.limits)
     catalog = Catalog.load(settings.specs_path)
     config = load_config(
         None if settings.config is None else Path(settings.config), catalog=catalog

@@ -1,16 +1,31 @@
-"""Requests that HTTP itself refuses (control characters in a header, a broken request line)
-never reach the app; uvicorn answers them with plain text. This protocol answers them in the
-envelope of the API that owns the path: the parsed one, or the readable start of a request
-line the parser refused (a NUL or a non-ASCII byte in the path).
+"""HTTP as the servers speak it: uvicorn's httptools protocol, with the bounds of
+`keywright.serving.limits` and every answer it gives itself in the envelope of the API that
+owns the path.
 
-It overrides `send_400_response` of uvicorn's httptools protocol, which is not public API:
-tests/serving/test_third_party_seams.py fails if an upgrade of uvicorn stops calling it.
+uvicorn answers a request HTTP refuses (a NUL in the request line, a control character in a
+header) in plain text, waits for a slow client's head and body for ever, and reads a header of
+any size. Here:
+- a refused request is answered 400 in the owning API's envelope, found from the parsed
+  target or from the readable start of a request line the parser refused;
+- a head not complete within `header_timeout` of its first byte, or a declared body not
+  complete within `body_timeout` of the head, is answered 408 and the connection closed;
+- a head over `max_header_bytes` or `max_headers` fields is answered 431, counted as the bytes
+  arrive (httptools would buffer a 100 MB header first);
+- a request on a connection beyond `max_connections` is answered 503 at once;
+- a connection that sends nothing is closed after the keep-alive timeout, as between requests.
+Closed stalled connections are counted and logged once per interval (`stalls`), not one line
+per connection: an attack must not also flood the log.
+
+It relies on uvicorn's httptools protocol's internals (`send_400_response`, the parser
+callbacks, `cycle`, `timeout_keep_alive_task`), which are not public API:
+tests/serving/test_third_party_seams.py fails if an upgrade of uvicorn changes them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,13 +34,20 @@ import orjson
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from keywright.errors import ApiError, Kind
+from keywright.serving import stalls
+from keywright.serving.limits import Limits
 
-MESSAGE = "Malformed HTTP request: a header or the request line has characters HTTP does not allow"
+MALFORMED = "Malformed HTTP request: a header or the request line has characters HTTP does not allow"
 
 Renderer = Callable[[str, ApiError], tuple[int, Any] | None]
 """(path, error) → the status and body of the API that owns the path, or None for no API."""
 
 _renderer: Renderer | None = None
+_limits = Limits()
+
+LINGER = 1.0
+"""Seconds a refused connection is still read (and what arrives dropped) after its answer, so
+that a client still sending reads the answer instead of a reset."""
 
 
 def use(renderer: Renderer) -> None:
@@ -34,39 +56,134 @@ def use(renderer: Renderer) -> None:
     _renderer = renderer
 
 
+def limit(limits: Limits) -> None:
+    """Set the bounds of this process's connections (done by each worker from its settings)."""
+    global _limits
+    _limits = limits
+
+
 class EnvelopeHttpProtocol(HttpToolsProtocol):
-    received_first = b""
-    """The start of what the current request sent, to find its API if the parser refuses it."""
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self.limits = _limits
+        self.refused = False
+        self.over_limit = len(self.connections) > self.limits.max_connections
+        self.deadline: asyncio.TimerHandle | None = None
+        self._new_head()
+        self.timeout_keep_alive_task = self.loop.call_later(
+            self.timeout_keep_alive, self.timeout_keep_alive_handler
+        )
+
+    def _new_head(self) -> None:
+        self.reading_head = True
+        self.head_bytes = 0
+        self.received_first = b""
+        """The start of what the request sent, to find its API if the parser refuses it."""
 
     def data_received(self, data: bytes) -> None:
-        if not self.received_first:
-            self.received_first = data[:_SNIFFED]
+        if self.refused:
+            return
+        if self.reading_head:
+            if not self.received_first:
+                self.received_first = data[:_SNIFFED]
+            self.head_bytes += len(data)
         super().data_received(data)
+        if self.reading_head and self.head_bytes > self.limits.max_header_bytes:
+            self._refuse(Kind.HEADERS_TOO_LARGE, _too_large(self.limits))
 
-    def on_response_complete(self) -> None:
-        self.received_first = b""
-        super().on_response_complete()
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel_deadline()
+        super().connection_lost(exc)
+
+    # The parser's callbacks
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._set_deadline(self.limits.header_timeout, self._head_too_slow)
+
+    def on_headers_complete(self) -> None:
+        self._cancel_deadline()
+        self.reading_head = False
+        head = len(self.url) + sum(len(name) + len(value) + 4 for name, value in self.headers)
+        if head > self.limits.max_header_bytes or len(self.headers) > self.limits.max_headers:
+            self._refuse(Kind.HEADERS_TOO_LARGE, _too_large(self.limits))
+            return
+        if self.over_limit:
+            stalls.count("over the connection limit")
+            message = f"The server is at its connection limit ({self.limits.max_connections}); retry later"
+            self._refuse(Kind.UNAVAILABLE, message, {"Retry-After": "1"})
+            return
+        super().on_headers_complete()
+        self._set_deadline(self.limits.body_timeout, self._body_too_slow)
+
+    def on_body(self, body: bytes) -> None:
+        if not self.refused:
+            super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        self._cancel_deadline()
+        self._new_head()  # not at the response: an early answer (401) can precede the body's end
+        if not self.refused:
+            super().on_message_complete()
 
     def send_400_response(self, msg: str) -> None:
+        self._refuse(Kind.INVALID, MALFORMED)
+
+    # Deadlines
+
+    def _set_deadline(self, seconds: float, expired: Callable[[], None]) -> None:
+        self._cancel_deadline()
+        self.deadline = self.loop.call_later(seconds, expired)
+
+    def _cancel_deadline(self) -> None:
+        if self.deadline is not None:
+            self.deadline.cancel()
+            self.deadline = None
+
+    def _head_too_slow(self) -> None:
+        stalls.count("waiting for a request head")
+        seconds = _seconds(self.limits.header_timeout)
+        self._refuse(Kind.TIMEOUT, f"The request head did not arrive within {seconds}")
+
+    def _body_too_slow(self) -> None:
+        stalls.count("waiting for a request body")
+        cycle = self.cycle
+        cycle.disconnected = True  # the app's `receive` says so; whatever it sends is dropped
+        cycle.message_event.set()
+        if cycle.response_started:
+            self.transport.close()
+            return
+        seconds = _seconds(self.limits.body_timeout)
+        self._refuse(Kind.TIMEOUT, f"The request body did not arrive within {seconds}")
+
+    # Answering without the app
+
+    def _refuse(self, kind: Kind, message: str, headers: Mapping[str, str] | None = None) -> None:
+        """Answer in the envelope of the API that owns the path, then close the connection."""
+        if self.refused or self.transport.is_closing():
+            return
+        self.refused = True
+        self._cancel_deadline()
         url = getattr(self, "url", b"") or _target(self.received_first)
         path = urlsplit(url.decode("latin-1")).path
-        answer = _renderer(path, ApiError(Kind.INVALID, MESSAGE)) if _renderer else None
-        if answer is None:
-            super().send_400_response(msg)
-            return
-        status, content = answer
+        error = ApiError(kind, message, headers=headers)
+        answer = _renderer(path, error) if _renderer else None
+        status, content = answer or (kind.status, {"code": kind.status, "message": message})
         body = orjson.dumps(content)
         head = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n".encode()]
-        head += [
-            name + b": " + value + b"\r\n" for name, value in self.server_state.default_headers
-        ]
+        head += [name + b": " + value + b"\r\n" for name, value in self.server_state.default_headers]
+        head += [f"{name}: {value}\r\n".encode() for name, value in error.headers.items()]
         head += [
             b"content-type: application/json\r\n",
             b"content-length: " + str(len(body)).encode() + b"\r\n",
             b"connection: close\r\n\r\n",
         ]
         self.transport.write(b"".join(head) + body)
-        self.transport.close()
+        if self.transport.can_write_eof():
+            self.transport.write_eof()
+            self.loop.call_later(LINGER, self.transport.close)
+        else:
+            self.transport.close()
 
 
 _SNIFFED = 2048
@@ -78,3 +195,14 @@ def _target(head: bytes) -> bytes:
     non-ASCII byte in it): enough to find the API that owns the path."""
     found = _TARGET.match(head)
     return found[1] if found else b""
+
+
+def _too_large(limits: Limits) -> str:
+    return (
+        f"Request headers are larger than {limits.max_header_bytes} bytes "
+        f"or more than {limits.max_headers} fields"
+    )
+
+
+def _seconds(seconds: float) -> str:
+    return f"{seconds:g} s"

@@ -11,6 +11,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from keywright.serving.limits import DEFAULTS, Limits
+
 VARIABLE = "KEYWRIGHT_SETTINGS"
 
 
@@ -22,6 +24,7 @@ class Settings:
     """The server's config file; None for the built-in development config."""
     latency_ms: int = 0
     cors: bool = True
+    limits: Limits = DEFAULTS
 
     @property
     def specs_path(self) -> Path:
@@ -33,4 +36,5 @@ class Settings:
 
     @classmethod
     def from_environment(cls) -> Settings:
-        return cls(**json.loads(os.environ[VARIABLE]))
+        fields = json.loads(os.environ[VARIABLE])
+        return cls(**{**fields, "limits": Limits(**fields.get("limits", {}))})

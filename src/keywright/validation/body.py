@@ -75,8 +75,8 @@ async def _read_body(receive: Receive, headers: Headers) -> bytes:
     more = True
     while more:
         message = await receive()
-        if message["type"] == "http.disconnect":
-            break
+        if message["type"] == "http.disconnect":  # gone, or too slow: never act on a part
+            raise ApiError(Kind.INVALID, "The client closed the connection before its body ended")
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > MAX_BODY_BYTES:

@@ -1,0 +1,39 @@
+"""Connections closed for being too slow, or refused over the connection limit: counted, and
+logged at warning once per interval with the counts, however many there were."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+
+log = logging.getLogger("keywright.connections")
+
+INTERVAL = 10.0
+"""Seconds between two reports."""
+
+_counts: Counter[str] = Counter()
+_report: asyncio.TimerHandle | None = None
+
+
+def count(reason: str) -> None:
+    """One connection closed or refused for `reason`; the first of an interval schedules its
+    report."""
+    global _report
+    _counts[reason] += 1
+    if _report is None:
+        _report = asyncio.get_running_loop().call_later(INTERVAL, _flush)
+
+
+def _flush() -> None:
+    global _report
+    _report = None
+    if _counts:
+        reasons = ", ".join(f"{number} {reason}" for reason, number in _counts.most_common())
+        log.warning(
+            "closed %d slow or excess connections in the last %g s: %s",
+            sum(_counts.values()),
+            INTERVAL,
+            reasons,
+        )
+        _counts.clear()
