@@ -133,6 +133,25 @@ def test_a_client_gone_mid_body_creates_nothing(server: tuple[str, str, Path]) -
     assert _stored(db) == before + 1
 
 
+def test_a_request_cut_short_by_a_half_close_is_answered_at_once(
+    server: tuple[str, str, Path],
+) -> None:
+    """The client shuts its side mid-body (a chunked upload that ends early): no more can come,
+    so the answer is the API's validation error, now, not silence or a wait for the deadline."""
+    _, url, _ = server
+    with _connect(url) as connection:
+        connection.sendall(
+            API_KEYS + ADMIN_HEADER + b"Transfer-Encoding: chunked\r\n\r\n5\r\n{\"sco\r\n"
+        )
+        connection.shutdown(socket.SHUT_WR)
+        started = time.monotonic()
+        status, _, body = _answer(connection)
+    assert time.monotonic() - started < DEADLINE / 2
+    assert status == 422
+    message = assert_envelope_body("api-keys", orjson.loads(body), 422)["message"]
+    assert "before it was complete" in message
+
+
 @pytest.mark.parametrize(
     "extra",
     [

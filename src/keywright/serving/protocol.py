@@ -76,6 +76,7 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
 
     def _new_head(self) -> None:
         self.reading_head = True
+        self.reading_body = False
         self.head_bytes = 0
         self.received_first = b""
         """The start of what the request sent, to find its API if the parser refuses it."""
@@ -114,6 +115,7 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
             self._refuse(Kind.UNAVAILABLE, message, {"Retry-After": "1"})
             return
         super().on_headers_complete()
+        self.reading_body = True
         self._set_deadline(self.limits.body_timeout, self._body_too_slow)
 
     def on_body(self, body: bytes) -> None:
@@ -143,18 +145,29 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
     def _head_too_slow(self) -> None:
         stalls.count("waiting for a request head")
         seconds = _seconds(self.limits.header_timeout)
-        self._refuse(Kind.TIMEOUT, f"The request head did not arrive within {seconds}")
+        self._give_up(Kind.TIMEOUT, f"The request head did not arrive within {seconds}")
 
     def _body_too_slow(self) -> None:
         stalls.count("waiting for a request body")
-        cycle = self.cycle
-        cycle.disconnected = True  # the app's `receive` says so; whatever it sends is dropped
-        cycle.message_event.set()
-        if cycle.response_started:
-            self.transport.close()
-            return
         seconds = _seconds(self.limits.body_timeout)
-        self._refuse(Kind.TIMEOUT, f"The request body did not arrive within {seconds}")
+        self._give_up(Kind.TIMEOUT, f"The request body did not arrive within {seconds}")
+
+    def eof_received(self) -> None:
+        """The client closed its side with a request unfinished (a deadline is set exactly
+        while one is): the rest can never come, so it is answered now."""
+        if self.deadline is not None:
+            self._give_up(Kind.INVALID, "The client ended its request before it was complete")
+
+    def _give_up(self, kind: Kind, message: str) -> None:
+        """Stop waiting for the current request: answer it, unless the app already has."""
+        cycle = self.cycle
+        if self.reading_body and not cycle.response_complete:
+            cycle.disconnected = True  # the app's `receive` says so; what it sends is dropped
+            cycle.message_event.set()
+            if cycle.response_started:
+                self.transport.close()
+                return
+        self._refuse(kind, message)
 
     # Answering without the app
 
