@@ -27,8 +27,8 @@ def test_many_closed_connections_make_one_warning_per_interval(
     with caplog.at_level(logging.WARNING, logger="keywright.connections"):
         asyncio.run(attack())
     assert [record.getMessage() for record in caplog.records] == [
-        "closed 501 slow or excess connections in the last 0.05 s: "
+        "closed 501 slow, malformed or excess connections in the last 0.05 s: "
         "500 waiting for a request head, 1 over the connection limit",
-        "closed 1 slow or excess connections in the last 0.05 s: 1 waiting for a request body",
+        "closed 1 slow, malformed or excess connections in the last 0.05 s: 1 waiting for a request body",
     ]
     assert all(record.levelno == logging.WARNING for record in caplog.records)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import logging
 from typing import Any
 
 import click
@@ -37,4 +38,14 @@ def log_config(level: str) -> dict[str, Any]:
         "level": level.upper(),
         "propagate": False,
     }
+    config["filters"] = {"counted": {"()": "keywright.serving.logs.CountedElsewhere"}}
+    config["loggers"]["uvicorn.error"]["filters"] = ["counted"]
     return config
+
+
+class CountedElsewhere(logging.Filter):
+    """Drops uvicorn's warning per malformed request: `keywright.serving.stalls` counts them
+    and logs the count once per interval, so a flood of them does not flood the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg != "Invalid HTTP request received."

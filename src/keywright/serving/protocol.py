@@ -129,6 +129,7 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
             super().on_message_complete()
 
     def send_400_response(self, msg: str) -> None:
+        stalls.count("malformed")
         self._refuse(Kind.INVALID, MALFORMED)
 
     # Deadlines

@@ -1,5 +1,5 @@
-"""Connections closed for being too slow, or refused over the connection limit: counted, and
-logged at warning once per interval with the counts, however many there were."""
+"""Connections closed for being too slow or malformed, or refused over the connection limit:
+counted, and logged at warning once per interval with the counts, however many there were."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def _flush() -> None:
     if _counts:
         reasons = ", ".join(f"{number} {reason}" for reason, number in _counts.most_common())
         log.warning(
-            "closed %d slow or excess connections in the last %g s: %s",
+            "closed %d slow, malformed or excess connections in the last %g s: %s",
             sum(_counts.values()),
             INTERVAL,
             reasons,
