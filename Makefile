@@ -11,7 +11,7 @@ PYTEST  := $(VENV)/bin/pytest
 HOST ?= 127.0.0.1
 PORT ?=
 
-.PHONY: install install-runtime system-tools check-breaking lint generate check-generated test serve mock contract fuzz bench clean
+.PHONY: install install-runtime system-tools check-breaking lint generate check-generated test soak serve mock contract fuzz bench clean
 
 install: $(VENV)/.installed          ## everything, the development tools included
 install-runtime: $(VENV)/.runtime    ## only what running the servers needs
@@ -66,6 +66,11 @@ system-tools:
 
 test: system-tools lint check-generated    ## everything CI runs, the tests spread over every core
 	$(PYTEST) --numprocesses auto
+
+# The short form runs in `make test`; this one is longer (a few minutes at most, every phase
+# capped), prints its figures and writes them to bench/soak.md for the bench report.
+soak: install                 ## the hostile soak, long: serve and mock attacked at once
+	KEYWRIGHT_SOAK=long $(PYTEST) -p no:xdist -s -q tests/soak
 
 serve: install-runtime        ## the reference server on $(HOST):$(PORT) (8000), SQLite in data/
 	$(KW) serve --host $(HOST) --port $(or $(PORT),8000)

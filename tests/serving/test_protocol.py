@@ -141,7 +141,7 @@ def test_a_request_cut_short_by_a_half_close_is_answered_at_once(
     _, url, _ = server
     with _connect(url) as connection:
         connection.sendall(
-            API_KEYS + ADMIN_HEADER + b"Transfer-Encoding: chunked\r\n\r\n5\r\n{\"sco\r\n"
+            API_KEYS + ADMIN_HEADER + b'Transfer-Encoding: chunked\r\n\r\n5\r\n{"sco\r\n'
         )
         connection.shutdown(socket.SHUT_WR)
         started = time.monotonic()
@@ -150,6 +150,21 @@ def test_a_request_cut_short_by_a_half_close_is_answered_at_once(
     assert status == 422
     message = assert_envelope_body("api-keys", orjson.loads(body), 422)["message"]
     assert "before it was complete" in message
+
+
+def test_a_broken_chunk_is_answered_at_once_though_the_app_awaits_the_body(
+    server: tuple[str, str, Path],
+) -> None:
+    _, url, _ = server
+    with _connect(url) as connection:
+        started = time.monotonic()
+        connection.sendall(
+            API_KEYS + ADMIN_HEADER + b"Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"
+        )
+        status, _, body = _answer(connection)
+    assert time.monotonic() - started < DEADLINE / 2
+    assert status == 422
+    assert "Malformed HTTP" in assert_envelope_body("api-keys", orjson.loads(body), 422)["message"]
 
 
 @pytest.mark.parametrize(

@@ -73,8 +73,9 @@ def bench(
     table = rows(measurements)
     log_line_us = log_line_microseconds()
     click.echo(render_terminal(table, log_line_us))
-    notes_file = output.parent / "notes.md"
-    notes = notes_file.read_text(encoding="utf-8") if notes_file.exists() else ""
+    # After the tables: the hostile soak's figures (`make soak`), then the notes.
+    written = [output.parent / name for name in ("soak.md", "notes.md")]
+    notes = "\n".join(f.read_text(encoding="utf-8") for f in written if f.exists())
     settings = (
         f"wrk -t2 -c32, {seconds:g} s measured after {warmup:g} s warm-up, {repeat} repetitions"
     )

@@ -5,7 +5,9 @@ fifth of its throughput. Here a request costs one string and one queue put; a wr
 gathers what arrived in the last moment and hands it to the `keywright.access` logger as one
 record, so handlers, levels and formats still come from the logging configuration.
 
-The query string is not logged: it may carry credentials (`?access_token=…`).
+The query string is not logged: it may carry credentials (`?access_token=…`). The path is
+logged as sent, its percent-escapes kept: decoded, `%0A` would start a line of the client's
+choosing in the log, and `%1B` write terminal escapes.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import logging
 import queue
 import threading
 import time
+from urllib.parse import quote
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -50,7 +53,9 @@ class AccessLog:
             await self.app(scope, receive, send_and_note)
         finally:
             elapsed = (time.perf_counter() - started) * 1000
-            WRITER.put(f"{scope['method']} {scope['path']} {status} {elapsed:.1f}ms {said[0]}")
+            raw = scope.get("raw_path")
+            path = raw.decode("latin-1") if raw else quote(scope["path"])
+            WRITER.put(f"{scope['method']} {path} {status} {elapsed:.1f}ms {said[0]}")
 
 
 def note(scope: Scope, text: str) -> None:

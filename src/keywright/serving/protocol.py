@@ -37,7 +37,9 @@ from keywright.errors import ApiError, Kind
 from keywright.serving import stalls
 from keywright.serving.limits import Limits
 
-MALFORMED = "Malformed HTTP request: a header or the request line has characters HTTP does not allow"
+MALFORMED = (
+    "Malformed HTTP request: a header or the request line has characters HTTP does not allow"
+)
 
 Renderer = Callable[[str, ApiError], tuple[int, Any] | None]
 """(path, error) → the status and body of the API that owns the path, or None for no API."""
@@ -67,6 +69,9 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
         super().connection_made(transport)
         self.limits = _limits
         self.refused = False
+        self.owed = b""
+        """A refusal written once the app has answered the requests pipelined before it."""
+        self.chunk = self.message_chunk = b""
         self.over_limit = len(self.connections) > self.limits.max_connections
         self.deadline: asyncio.TimerHandle | None = None
         self._new_head()
@@ -78,15 +83,12 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
         self.reading_head = True
         self.reading_body = False
         self.head_bytes = 0
-        self.received_first = b""
-        """The start of what the request sent, to find its API if the parser refuses it."""
 
     def data_received(self, data: bytes) -> None:
         if self.refused:
             return
+        self.chunk = data
         if self.reading_head:
-            if not self.received_first:
-                self.received_first = data[:_SNIFFED]
             self.head_bytes += len(data)
         super().data_received(data)
         if self.reading_head and self.head_bytes > self.limits.max_header_bytes:
@@ -100,6 +102,8 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
+        self.message_chunk = self.chunk
+        """The read this request began in, to find its API if the parser refuses it."""
         self._set_deadline(self.limits.header_timeout, self._head_too_slow)
 
     def on_headers_complete(self) -> None:
@@ -130,7 +134,7 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
 
     def send_400_response(self, msg: str) -> None:
         stalls.count("malformed")
-        self._refuse(Kind.INVALID, MALFORMED)
+        self._give_up(Kind.INVALID, MALFORMED)  # a broken chunk: the app waits for its body
 
     # Deadlines
 
@@ -173,26 +177,49 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
     # Answering without the app
 
     def _refuse(self, kind: Kind, message: str, headers: Mapping[str, str] | None = None) -> None:
-        """Answer in the envelope of the API that owns the path, then close the connection."""
+        """Answer in the envelope of the API that owns the path, then close the connection;
+        after the answers of the requests pipelined before this one, which the app still owes."""
         if self.refused or self.transport.is_closing():
             return
         self.refused = True
         self._cancel_deadline()
-        url = getattr(self, "url", b"") or _target(self.received_first)
+        answer = self._render(kind, message, headers)
+        cycle = self.cycle
+        if self.pipeline or (
+            cycle is not None and not cycle.response_complete and not cycle.disconnected
+        ):
+            self.owed = answer  # written by on_response_complete, once they have gone
+        else:
+            self._write_and_close(answer)
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if self.owed and not self.pipeline and self.cycle.response_complete:
+            self._write_and_close(self.owed)
+
+    def _render(self, kind: Kind, message: str, headers: Mapping[str, str] | None) -> bytes:
+        url = getattr(self, "url", b"") or _last_request_target(self.message_chunk)
         path = urlsplit(url.decode("latin-1")).path
         error = ApiError(kind, message, headers=headers)
         answer = _renderer(path, error) if _renderer else None
         status, content = answer or (kind.status, {"code": kind.status, "message": message})
         body = orjson.dumps(content)
         head = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n".encode()]
-        head += [name + b": " + value + b"\r\n" for name, value in self.server_state.default_headers]
+        head += [
+            name + b": " + value + b"\r\n" for name, value in self.server_state.default_headers
+        ]
         head += [f"{name}: {value}\r\n".encode() for name, value in error.headers.items()]
         head += [
             b"content-type: application/json\r\n",
             b"content-length: " + str(len(body)).encode() + b"\r\n",
             b"connection: close\r\n\r\n",
         ]
-        self.transport.write(b"".join(head) + body)
+        return b"".join(head) + body
+
+    def _write_and_close(self, answer: bytes) -> None:
+        if self.transport.is_closing():
+            return
+        self.transport.write(answer)
         if self.transport.can_write_eof():
             self.transport.write_eof()
             self.loop.call_later(LINGER, self.transport.close)
@@ -200,15 +227,16 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
             self.transport.close()
 
 
-_SNIFFED = 2048
-_TARGET = re.compile(rb"[A-Z]+ (/[!-~]*)")
+_REQUEST_LINE = re.compile(rb"(?:^|\n)[A-Z]+ (/[!-~]*)")
 
 
-def _target(head: bytes) -> bytes:
-    """The request target's readable start, from a request line the parser refused (a NUL or a
-    non-ASCII byte in it): enough to find the API that owns the path."""
-    found = _TARGET.match(head)
-    return found[1] if found else b""
+def _last_request_target(chunk: bytes) -> bytes:
+    """The readable start of the last request line in `chunk`, the read in which the request
+    the parser refused began: the parser stops at the request it refuses, so that is the last
+    one begun there. Enough to find the API that owns the path of a line it refused (a NUL or
+    a non-ASCII byte in it)."""
+    lines = _REQUEST_LINE.findall(chunk)
+    return lines[-1] if lines else b""
 
 
 def _too_large(limits: Limits) -> str:

@@ -14,15 +14,17 @@ INTERVAL = 10.0
 
 _counts: Counter[str] = Counter()
 _report: asyncio.TimerHandle | None = None
+_loop: asyncio.AbstractEventLoop | None = None
 
 
 def count(reason: str) -> None:
     """One connection closed or refused for `reason`; the first of an interval schedules its
-    report."""
-    global _report
+    report (again on a new event loop: one that closed took its report with it)."""
+    global _report, _loop
     _counts[reason] += 1
-    if _report is None:
-        _report = asyncio.get_running_loop().call_later(INTERVAL, _flush)
+    loop = asyncio.get_running_loop()
+    if _report is None or _loop is not loop:
+        _report, _loop = loop.call_later(INTERVAL, _flush), loop
 
 
 def _flush() -> None:
