@@ -79,3 +79,11 @@ def test_lines_put_from_many_threads_all_arrive(caplog: pytest.LogCaptureFixture
         assert [line for line in lines if line.startswith(f"{n} ")] == [
             f"{n} {i}" for i in range(500)
         ]
+
+
+def test_a_path_is_logged_as_sent_never_with_a_decoded_control_character() -> None:
+    """Every log line that names a request's path (the access log, the error log) uses this."""
+    assert access_log.as_sent({"raw_path": b"/v1/projects/x%0AINFO:/accessKeys", "path": "…"}) == (
+        "/v1/projects/x%0AINFO:/accessKeys"
+    )
+    assert access_log.as_sent({"path": "/v1/projects/x\nINFO:\x1b[31m"}) == "/v1/projects/x%0AINFO%3A%1B%5B31m"

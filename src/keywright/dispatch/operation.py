@@ -22,6 +22,7 @@ from keywright.dispatch.security import Guard
 from keywright.errors import ApiError, Envelope, Kind, status_for
 from keywright.errors.failure import TemporarilyUnavailable
 from keywright.interface import Unimplemented
+from keywright.serving.access_log import as_sent
 from keywright.specs import SpecDocument
 from keywright.validation import JsonBody, Parameters, SchemaValidator
 
@@ -102,7 +103,7 @@ class CompiledOperation:
         return ApiError(Kind.INTERNAL, "Internal server error")
 
     def _where(self, scope: Scope) -> str:
-        return f"{self.operation_id} ({scope['method']} {scope['path']})"
+        return f"{self.operation_id} ({scope['method']} {as_sent(scope)})"
 
     def _conforms(self, status: int, content: Any) -> bool:
         """Whether a response is one the spec documents; a mismatch is our bug, logged."""

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 
 from keywright.errors.envelope import Envelope, status_for
 from keywright.errors.failure import ApiError, Kind
+from keywright.serving.access_log import as_sent
 
 log = logging.getLogger("keywright.errors")
 
@@ -58,7 +59,7 @@ class ConnexionErrors:
         kind = Kind.for_status(problem.status or 500)
         if kind is Kind.INTERNAL:
             log.error(
-                "%s %s: %s", request.method, request.url.path, problem.detail or problem.title
+                "%s %s: %s", request.method, as_sent(request.scope), problem.detail or problem.title
             )
             return self.render(request.url.path, ApiError(kind, "Internal server error"))
         return self.render(request.url.path, ApiError(kind, str(problem.detail or problem.title)))
@@ -85,7 +86,7 @@ class ConnexionErrors:
             "unexpected %s in %s %s\n%s",
             type(exc).__name__,
             request.method,
-            request.url.path,
+            as_sent(request.scope),
             trace,
         )
         return self.render(request.url.path, ApiError(Kind.INTERNAL, "Internal server error"))

@@ -53,9 +53,15 @@ class AccessLog:
             await self.app(scope, receive, send_and_note)
         finally:
             elapsed = (time.perf_counter() - started) * 1000
-            raw = scope.get("raw_path")
-            path = raw.decode("latin-1") if raw else quote(scope["path"])
-            WRITER.put(f"{scope['method']} {path} {status} {elapsed:.1f}ms {said[0]}")
+            line = f"{scope['method']} {as_sent(scope)} {status} {elapsed:.1f}ms {said[0]}"
+            WRITER.put(line)
+
+
+def as_sent(scope: Scope) -> str:
+    """The request's path for a log line: as sent, its percent-escapes kept, never a decoded
+    control character."""
+    raw: bytes | None = scope.get("raw_path")
+    return raw.decode("latin-1") if raw else quote(scope["path"])
 
 
 def note(scope: Scope, text: str) -> None:
