@@ -9,7 +9,8 @@ import click
 
 from keywright.cli.options import specs_option
 from keywright.serving.limits import Limits, limit_options
-from keywright.serving.logs import HTTP_PROTOCOL, log_config, log_level_option
+from keywright.serving.logs import log_level_option
+from keywright.serving.uvicorn_options import uvicorn_options
 
 
 @click.command()
@@ -88,11 +89,7 @@ def mock(
         workers=None if reload else workers,
         reload_dirs=[str(catalog.specs_dir)] if reload else None,
         reload_includes=["*.yaml"] if reload else None,
-        access_log=False,  # keywright.serving.access_log: one line per request, with the example
-        log_config=log_config(log_level),
-        log_level=log_level,
-        http=HTTP_PROTOCOL,
-        timeout_keep_alive=limits.keep_alive,
+        **uvicorn_options(log_level, limits),
     )
 
 

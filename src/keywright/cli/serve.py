@@ -10,7 +10,8 @@ import click
 
 from keywright.cli.options import specs_option
 from keywright.serving.limits import Limits, limit_options
-from keywright.serving.logs import HTTP_PROTOCOL, log_config, log_level_option
+from keywright.serving.logs import log_level_option
+from keywright.serving.uvicorn_options import uvicorn_options
 
 
 @click.command()
@@ -102,11 +103,7 @@ def serve(
         host=host,
         port=port,
         workers=workers,
-        access_log=False,  # keywright.serving.access_log writes one line per request, cheaper
-        log_config=log_config(log_level),
-        log_level=log_level,
-        http=HTTP_PROTOCOL,
-        timeout_keep_alive=limits.keep_alive,
+        **uvicorn_options(log_level, limits),
     )
 
 
