@@ -4,6 +4,7 @@ the owning API's envelope; well-formed requests around them are served as usual.
 
 from __future__ import annotations
 
+import asyncio
 import select
 import socket
 import sqlite3
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 import orjson
 import pytest
 
+from keywright.serving.protocol import Corked
 from tests.credentials import ADMIN
 from tests.envelopes import assert_envelope_body
 from tests.processes import keywright
@@ -276,3 +278,35 @@ def test_well_formed_clients_are_served_while_slow_ones_are_held(
     finally:
         for connection in slow:
             connection.close()
+
+
+class _Transport:
+    def __init__(self) -> None:
+        self.writes: list[bytes] = []
+        self.closed = False
+
+    def write(self, data: bytes) -> None:
+        self.writes.append(data)
+
+    def is_closing(self) -> bool:
+        return self.closed
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_response_written_in_parts_goes_out_in_one_write_in_order() -> None:
+    async def respond() -> _Transport:
+        transport = _Transport()
+        corked = Corked(transport, asyncio.get_running_loop())  # type: ignore[arg-type]
+        corked.write(b"HTTP/1.1 200 OK\r\n\r\n")
+        corked.write(b"{}")
+        assert transport.writes == [], "written before the turn of the loop ended"
+        await asyncio.sleep(0)
+        corked.write(b"HTTP/1.1 201 Created\r\n\r\n")
+        corked.close()  # what is pending goes out first
+        return transport
+
+    transport = asyncio.run(respond())
+    assert transport.writes == [b"HTTP/1.1 200 OK\r\n\r\n{}", b"HTTP/1.1 201 Created\r\n\r\n"]
+    assert transport.closed

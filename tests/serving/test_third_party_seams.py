@@ -5,6 +5,7 @@ test fails, naming the seam, when an upgrade moves it (the end-to-end tests woul
 from __future__ import annotations
 
 import inspect
+import re
 
 from starlette.testclient import TestClient
 from uvicorn.protocols.http import httptools_impl
@@ -37,6 +38,8 @@ def test_uvicorn_protocol_still_has_the_callbacks_and_cycle_state_the_limits_use
     for state in ("self.disconnected = ", "self.message_event", "self.response_started = "):
         assert state in cycle, state
     assert "if self.disconnected:" in cycle, "a disconnected cycle no longer drops what is sent"
+    uses = set(re.findall(r"self\.transport\.(\w+)", cycle))
+    assert uses <= {"write", "close", "is_closing"}, f"the cycle's transport needs more: {uses}"
 
 
 def test_connexion_routing_still_routes_with_a_starlette_router() -> None:
