@@ -33,55 +33,22 @@ DEFAULTS = Limits()
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+_OPTIONS = (
+    ("--header-timeout", click.FloatRange(min=0.1), "Seconds a client has to send a request's head; then 408."),
+    ("--body-timeout", click.FloatRange(min=0.1), "Seconds a client has to send the body it declares; then 408."),
+    ("--keep-alive", click.IntRange(min=1), "Seconds an idle connection stays open."),
+    ("--max-header-bytes", click.IntRange(min=1024), "Largest request head (request line and headers); larger is 431."),
+    ("--max-headers", click.IntRange(min=1), "Most header fields in a request; more is 431."),
+    ("--max-connections", click.IntRange(min=1), "Open connections per worker; requests beyond them are answered 503 at once."),
+)  # fmt: skip
+
 
 def limit_options(command: F) -> F:
     """The `--header-timeout` … `--max-connections` options, named as `Limits` fields: the
     command takes them as `**limits` and builds `Limits(**limits)`."""
-    options = [
-        click.option(
-            "--header-timeout",
-            type=click.FloatRange(min=0.1),
-            default=DEFAULTS.header_timeout,
-            show_default=True,
-            help="Seconds a client has to send a request's head; then 408.",
-        ),
-        click.option(
-            "--body-timeout",
-            type=click.FloatRange(min=0.1),
-            default=DEFAULTS.body_timeout,
-            show_default=True,
-            help="Seconds a client has to send the body it declares; then 408.",
-        ),
-        click.option(
-            "--keep-alive",
-            type=click.IntRange(min=1),
-            default=DEFAULTS.keep_alive,
-            show_default=True,
-            help="Seconds an idle connection stays open.",
-        ),
-        click.option(
-            "--max-header-bytes",
-            type=click.IntRange(min=1024),
-            default=DEFAULTS.max_header_bytes,
-            show_default=True,
-            help="Largest request head (request line and headers); larger is 431.",
-        ),
-        click.option(
-            "--max-headers",
-            type=click.IntRange(min=1),
-            default=DEFAULTS.max_headers,
-            show_default=True,
-            help="Most header fields in a request; more is 431.",
-        ),
-        click.option(
-            "--max-connections",
-            type=click.IntRange(min=1),
-            default=DEFAULTS.max_connections,
-            show_default=True,
-            help="Open connections per worker; requests beyond them are answered 503 at once.",
-        ),
-    ]
-    for option in reversed(options):
-        command = option(command)
+    for flag, kind, text in reversed(_OPTIONS):
+        default = getattr(DEFAULTS, flag[2:].replace("-", "_"))
+        command = click.option(flag, type=kind, default=default, show_default=True, help=text)(
+            command
+        )
     return command
-
