@@ -68,14 +68,12 @@ class Route:
         ]
         """(parameter name, None) or (None, literal text), one per `/`-separated segment."""
 
-    def match(self, raw_path: bytes) -> dict[str, str] | None:
-        sent = raw_path.decode("latin-1").split("/")
+    def match(self, sent: Sequence[str]) -> dict[str, str] | None:
+        """The path parameters, when `sent` (the request's `segments`) is this route."""
         if len(sent) != len(self.segments):
             return None
         parameters = {}
         for text, (name, literal) in zip(sent, self.segments, strict=True):
-            if "%" in text:
-                text = unquote(text)
             if name is None:
                 if text != literal:
                     return None
@@ -84,6 +82,13 @@ class Route:
             else:
                 return None
         return parameters
+
+
+def segments(raw_path: bytes) -> list[str]:
+    """A path as sent, split at its `/`s, then each segment percent-decoded on its own."""
+    return [
+        unquote(part) if "%" in part else part for part in raw_path.decode("latin-1").split("/")
+    ]
 
 
 class Dispatch:
@@ -98,8 +103,9 @@ class Dispatch:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
+            sent = segments(scope.get("raw_path") or scope["path"].encode())
             for route in self.routes.get(scope["method"], ()):
-                parameters = route.match(scope.get("raw_path") or scope["path"].encode())
+                parameters = route.match(sent)
                 if parameters is not None:
                     await route.operation(scope, receive, send, parameters)
                     return

@@ -1,4 +1,5 @@
-"""What `serve` and `mock` share when they hand an app to uvicorn."""
+"""Logging as both servers set it up: the `--log-level` option and the config uvicorn applies
+in every worker."""
 
 from __future__ import annotations
 
@@ -7,9 +8,6 @@ import logging
 from typing import Any
 
 import click
-
-HTTP_PROTOCOL = "keywright.serving.protocol:EnvelopeHttpProtocol"
-"""uvicorn's httptools protocol, answering requests HTTP refuses in the API's envelope."""
 
 LOG_LEVELS = ("debug", "info", "warning", "error")
 

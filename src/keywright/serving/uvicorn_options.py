@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from keywright.serving.limits import Limits
-from keywright.serving.logs import HTTP_PROTOCOL, log_config
+from keywright.serving.logs import log_config
+
+HTTP_PROTOCOL = "keywright.serving.protocol:EnvelopeHttpProtocol"
+"""uvicorn's httptools protocol with keywright's bounds, answering in the API's envelope."""
 
 
 def uvicorn_options(log_level: str, limits: Limits) -> dict[str, Any]:
