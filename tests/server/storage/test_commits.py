@@ -79,7 +79,7 @@ async def test_waiting_writes_share_one_commit_and_a_clash_fails_alone(
     names = ["a", "b", "c", "a", "d"]  # the second "a" clashes with the first
     async with committer_busy(group):
         writes = [asyncio.ensure_future(insert(name)) for name in names]
-        while group._queue.qsize() < len(names):  # all queued behind "first"
+        while group._queue.empty():  # the five, handed over together, wait behind "first"
             await asyncio.sleep(0.005)
     outcomes = await asyncio.gather(*writes)
 
@@ -107,3 +107,38 @@ async def test_a_write_whose_caller_gave_up_is_not_made(group: GroupCommit, tmp_
     later = group.write(lambda c: c.execute("INSERT INTO keys VALUES ('later')"))
     await asyncio.wait_for(later, timeout=5)  # the committer is still working
     assert stored(tmp_path) == {"first", "later"}
+
+
+async def test_writers_on_several_event_loops_each_get_their_own_answers(
+    group: GroupCommit, tmp_path: Path
+) -> None:
+    """The committer answers each loop for its own writes (a test client runs its app on a
+    loop of its own, beside the server's)."""
+
+    def on_its_own_loop(names: list[str]) -> list[str]:
+        async def insert_all() -> list[str]:
+            async def insert(name: str) -> str:
+                await group.write(lambda c: c.execute("INSERT INTO keys VALUES (?)", (name,)))
+                return name
+
+            loop = asyncio.get_running_loop()
+            started = loop.time()
+            # answers that did not wake this loop would sit here until the timeout woke it
+            answers = await asyncio.wait_for(asyncio.gather(*map(insert, names)), timeout=3)
+            assert loop.time() - started < 2
+            return list(answers)
+
+        return asyncio.run(insert_all())
+
+    left = [f"left-{n}" for n in range(20)]
+    right = [f"right-{n}" for n in range(20)]
+    async with committer_busy(group):
+        both = asyncio.gather(
+            asyncio.to_thread(on_its_own_loop, left), asyncio.to_thread(on_its_own_loop, right)
+        )
+        while group._queue.qsize() < 2:  # both loops' writes wait, to be committed together
+            await asyncio.sleep(0.005)
+    answers = await both
+
+    assert answers == [left, right]
+    assert stored(tmp_path) == {"first", *left, *right}

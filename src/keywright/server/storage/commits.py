@@ -6,6 +6,10 @@ committer thread and await it; it runs whatever has queued up as one transaction
 write inside its own savepoint (a write that fails leaves no trace and does not fail
 the others), commits once, and only then answers each waiting writer. The event loop
 never blocks on the disk.
+
+Crossing between the threads is what costs (waking a thread, then the loop, and the GIL
+passed back and forth), so it is done per batch, not per write: a loop hands over the writes
+of one turn together, and the committer wakes each loop once with every answer it owes it.
 """
 
 from __future__ import annotations
@@ -16,16 +20,22 @@ import queue
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
-from contextlib import contextmanager
-from typing import Any, TypeVar
+from contextlib import contextmanager, suppress
+from typing import Any, NamedTuple, TypeVar
 
 from keywright.server.storage.errors import AlreadyExists, StorageUnavailable
 
 T = TypeVar("T")
 Write = Callable[[sqlite3.Connection], Any]
+Outcome = tuple["asyncio.Future[Any]", Any, "BaseException | None"]
 
 MAX_BATCH = 128
+"""Once a batch holds this many writes, writes handed over later wait for the next commit."""
+
+
+class _Job(NamedTuple):
+    write: Write
+    future: asyncio.Future[Any]
 
 
 class GroupCommit:
@@ -34,15 +44,25 @@ class GroupCommit:
         processes (SQLite's busy handler would make them poll with sleeps of up to 100 ms)."""
         self._db = db
         self._lock_file = lock_file
-        self._queue: queue.SimpleQueue[tuple[Write, Future[Any]] | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[list[_Job] | None] = queue.SimpleQueue()
+        self._gathering: dict[asyncio.AbstractEventLoop, list[_Job]] = {}
         self._thread = threading.Thread(target=self._run, name="keywright-commit", daemon=True)
         self._thread.start()
 
     async def write(self, write: Callable[[sqlite3.Connection], T]) -> T:
         """Run `write` in a transaction; return once it is committed to disk."""
-        future: Future[T] = Future()
-        self._queue.put((write, future))
-        return await asyncio.wrap_future(future)
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        gathered = self._gathering.get(loop)
+        if gathered is None:
+            gathered = self._gathering[loop] = []
+            loop.call_soon(self._hand_over, loop)
+        gathered.append(_Job(write, future))
+        return await future
+
+    def _hand_over(self, loop: asyncio.AbstractEventLoop) -> None:
+        """At the end of the loop's turn: its writes, to the committer, in one wake-up."""
+        self._queue.put(self._gathering.pop(loop))
 
     def close(self) -> None:
         """Commit what is queued, then stop."""
@@ -52,27 +72,26 @@ class GroupCommit:
 
     def _run(self) -> None:
         while (first := self._queue.get()) is not None:
-            batch = [first]
+            batch = list(first)
             while len(batch) < MAX_BATCH:
                 try:
-                    job = self._queue.get_nowait()
+                    jobs = self._queue.get_nowait()
                 except queue.Empty:
                     break
-                if job is None:
+                if jobs is None:
                     self._commit(batch)
                     return
-                batch.append(job)
+                batch.extend(jobs)
             self._commit(batch)
 
-    def _commit(self, batch: list[tuple[Write, Future[Any]]]) -> None:
-        # A writer that gave up (its request was cancelled) is skipped; the rest can no
-        # longer be cancelled, so each gets its answer.
-        batch = [
-            (write, future) for write, future in batch if future.set_running_or_notify_cancel()
-        ]
+    def _commit(self, batch: list[_Job]) -> None:
+        # A writer that gave up (its request was cancelled) before its write began is skipped.
+        # Reading a future's state from this thread is safe: only its loop changes it, and a
+        # writer who gives up later finds its write made (as a cancelled thread pool job would).
+        batch = [job for job in batch if not job.future.cancelled()]
         if not batch:
             return
-        outcomes: list[tuple[Future[Any], Any, BaseException | None]] = []
+        outcomes: list[Outcome] = []
         try:
             with _exclusive(self._lock_file):
                 self._db.execute("BEGIN IMMEDIATE")
@@ -89,11 +108,7 @@ class GroupCommit:
             outcomes = [(future, None, failure) for _, future in batch]
         except Exception as exc:
             outcomes = [(future, None, exc) for _, future in batch]
-        for future, result, error in outcomes:
-            if error is None:
-                future.set_result(result)
-            else:
-                future.set_exception(error)
+        _answer(outcomes)
 
     def _in_savepoint(self, write: Write) -> tuple[Any, BaseException | None]:
         self._db.execute("SAVEPOINT write")
@@ -109,6 +124,27 @@ class GroupCommit:
             return None, exc
         self._db.execute("RELEASE write")
         return result, None
+
+
+def _answer(outcomes: list[Outcome]) -> None:
+    """Wake each writer's loop once for the whole batch (`asyncio.wrap_future` wakes it once
+    per write)."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[Outcome]] = {}
+    for outcome in outcomes:
+        by_loop.setdefault(outcome[0].get_loop(), []).append(outcome)
+    for loop, answers in by_loop.items():
+        with suppress(RuntimeError):  # the loop is closed: nobody is waiting any more
+            loop.call_soon_threadsafe(_settle, answers)
+
+
+def _settle(outcomes: list[Outcome]) -> None:
+    for future, result, error in outcomes:
+        if future.cancelled():
+            continue
+        if error is None:
+            future.set_result(result)
+        else:
+            future.set_exception(error)
 
 
 @contextmanager
