@@ -80,13 +80,9 @@ class ApiKeys(ApiKeysInterface[Caller]):
         _check_may_grant(caller.identity, scopes)
 
         owner = caller.identity.sub
-        request_digest = hashlib.sha256(
-            orjson.dumps(
-                body.model_dump(mode="json", exclude_none=True), option=orjson.OPT_SORT_KEYS
-            )
-        ).hexdigest()
         now = self.clock().replace(microsecond=0)
         if x_idempotency_key is not None:
+            request_digest = _digest(body)
             previous = await self.store.idempotency(owner, x_idempotency_key, now)
             if previous is not None:
                 return self._replay(previous, request_digest)
@@ -113,15 +109,16 @@ class ApiKeys(ApiKeysInterface[Caller]):
                 scopes=body.scopes,
             )
         )
-        idempotency = None
-        if x_idempotency_key is not None:
-            idempotency = IdempotencyRecord(
-                owner=owner,
-                key=x_idempotency_key,
-                request_digest=request_digest,
-                response=self.keyring.encrypt(orjson.dumps(reply.content())),
-                expires_at=now + IDEMPOTENCY_TTL,
-            )
+        if x_idempotency_key is None:
+            await self.store.add(record)
+            return reply
+        idempotency = IdempotencyRecord(
+            owner=owner,
+            key=x_idempotency_key,
+            request_digest=request_digest,
+            response=self.keyring.encrypt(orjson.dumps(reply.content())),
+            expires_at=now + IDEMPOTENCY_TTL,
+        )
         winner = await self.store.add(record, idempotency)
         if winner is not None:  # a concurrent request with the same key got there first
             return self._replay(winner, request_digest)
@@ -160,6 +157,14 @@ def _check_may_grant(caller: Caller, scopes: list[str]) -> None:
 
 def build(context: ServerContext) -> ApiKeysInterface[Caller]:
     return ApiKeys(context)
+
+
+def _digest(body: CreateApiKeyRequest) -> str:
+    """What tells a retry from a different request under the same idempotency key."""
+    canonical = orjson.dumps(
+        body.model_dump(mode="json", exclude_none=True), option=orjson.OPT_SORT_KEYS
+    )
+    return hashlib.sha256(canonical).hexdigest()
 
 
 def new_key_value() -> str:
