@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import secrets
+import ssl
 import string
 import uuid
 from collections.abc import Sequence
@@ -97,20 +97,29 @@ def constant_time_find(candidates: Sequence[str], presented: str) -> int | None:
     return found
 
 
+def random_bytes(count: int) -> bytes:
+    """`count` bytes from OpenSSL's cryptographically strong generator (seeded by the OS, and
+    reseeded in a forked child). Not `os.urandom`, which `secrets` uses: its `getrandom` call
+    lets go of the GIL, so every draw on the event loop handed the GIL to the committer thread
+    and waited to get it back, a context switch or two per key."""
+    return ssl.RAND_bytes(count)
+
+
 def new_uuid() -> str:
-    """A random (version 4) UUID from the OS's RNG."""
-    return str(uuid.UUID(bytes=secrets.token_bytes(16), version=4))
+    """A random (version 4) UUID."""
+    return str(uuid.UUID(bytes=random_bytes(16), version=4))
 
 
-def opaque_secret(random_bytes: int = 24) -> str:
-    """An opaque URL-safe secret of `random_bytes` from the OS's RNG (24: 192 bits)."""
-    return secrets.token_urlsafe(random_bytes)
+def opaque_secret(length: int = 24) -> str:
+    """An opaque URL-safe secret of `length` random bytes (24: 192 bits), as
+    `secrets.token_urlsafe` makes it."""
+    return base64.urlsafe_b64encode(random_bytes(length)).rstrip(b"=").decode("ascii")
 
 
 def random_alphanumerics(length: int) -> str:
-    """`length` uniformly random alphanumerics from the OS's RNG (32: 190 bits): random bytes
-    below 248 (4 * 62) each pick a character, the few others are dropped."""
+    """`length` uniformly random alphanumerics (32: 190 bits): random bytes below 248 (4 * 62)
+    each pick a character, the few others are dropped."""
     chosen = b""
     while len(chosen) < length:
-        chosen += secrets.token_bytes(length + 8).translate(_ALPHANUMERIC_BY_BYTE, _UNEVEN_BYTES)
+        chosen += random_bytes(length + 8).translate(_ALPHANUMERIC_BY_BYTE, _UNEVEN_BYTES)
     return chosen[:length].decode("ascii")
