@@ -27,7 +27,7 @@ from keywright.server.storage.errors import AlreadyExists, StorageUnavailable
 
 T = TypeVar("T")
 Write = Callable[[sqlite3.Connection], Any]
-Outcome = tuple["asyncio.Future[Any]", Any, "BaseException | None"]
+Outcome = tuple[asyncio.Future[Any], Any, BaseException | None]
 
 MAX_BATCH = 128
 """Once a batch holds this many writes, writes handed over later wait for the next commit."""
