@@ -187,6 +187,39 @@ def test_an_oversized_head_is_431_in_the_envelope(
     assert_envelope_body("api-keys", orjson.loads(body), 431)
 
 
+@pytest.mark.parametrize(
+    ("version", "hosts"),
+    [(b"1.1", b""), (b"1.1", b"Host: t\r\nHost: u\r\n"), (b"1.0", b"Host: t\r\nHost: u\r\n")],
+    ids=["HTTP/1.1 without Host", "two Hosts", "HTTP/1.0 with two Hosts"],
+)
+def test_a_request_without_exactly_one_host_is_refused_and_creates_nothing(
+    server: tuple[str, str, Path], version: bytes, hosts: bytes
+) -> None:
+    command, url, db = server
+    before = _stored(db) if command == "serve" else 0
+    head = b"POST /api/admin/api-keys HTTP/" + version + b"\r\n" + hosts + ADMIN_HEADER
+    with _connect(url) as connection:
+        connection.sendall(head + b"Content-Type: application/json\r\n" + _length(VALID) + VALID)
+        status, _, body = _answer(connection)
+    assert status == 422  # what the API keys answer an invalid request
+    assert "Host header" in assert_envelope_body("api-keys", orjson.loads(body), 422)["message"]
+    if command == "serve":
+        assert _stored(db) == before
+
+
+def test_an_http_1_0_request_may_leave_out_host(server: tuple[str, str, Path]) -> None:
+    _, url, _ = server
+    head = b"POST /api/admin/api-keys HTTP/1.0\r\n" + ADMIN_HEADER
+    with _connect(url) as connection:
+        connection.sendall(head + b"Content-Type: application/json\r\n" + _length(VALID) + VALID)
+        status, _, body = _answer(connection)  # HTTP/1.0: the server closes after its answer
+    assert status == 200, body  # the API key made
+
+
+def _length(body: bytes) -> bytes:
+    return b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n"
+
+
 def test_a_header_of_megabytes_is_refused_as_it_arrives(server: tuple[str, str, Path]) -> None:
     """Answered once the head passes the limit, while the client is still sending: the server
     never buffers (or parses) the rest of it."""

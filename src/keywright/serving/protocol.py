@@ -5,8 +5,10 @@ owns the path.
 uvicorn answers a request HTTP refuses (a NUL in the request line, a control character in a
 header) in plain text, waits for a slow client's head and body for ever, and reads a header of
 any size. Here:
-- a refused request is answered 400 in the owning API's envelope, found from the parsed
-  target or from the readable start of a request line the parser refused;
+- a request HTTP refuses is answered as invalid (400, or 422 where the API says so) in the
+  owning API's envelope, found from the parsed target or from the readable start of a request
+  line the parser refused; so is an HTTP/1.1 request without exactly one Host header, which
+  uvicorn serves;
 - a head not complete within `header_timeout` of its first byte, or a declared body not
   complete within `body_timeout` of the head, is answered 408 and the connection closed;
 - a head over `max_header_bytes` or `max_headers` fields is answered 431, counted as the bytes
@@ -43,6 +45,7 @@ from keywright.serving.limits import Limits
 MALFORMED = (
     "Malformed HTTP request: a header or the request line has characters HTTP does not allow"
 )
+NO_SINGLE_HOST = "An HTTP/1.1 request must carry exactly one Host header (RFC 9112, section 3.2)"
 
 Renderer = Callable[[str, ApiError], tuple[int, Any] | None]
 """(path, error) → the status and body of the API that owns the path, or None for no API."""
@@ -116,6 +119,9 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
         head = len(self.url) + sum(len(name) + len(value) + 4 for name, value in self.headers)
         if head > self.limits.max_header_bytes or len(self.headers) > self.limits.max_headers:
             self._refuse(Kind.HEADERS_TOO_LARGE, _too_large(self.limits))
+            return
+        if not _one_host(self.headers, self.parser.get_http_version()):
+            self._refuse(Kind.INVALID, NO_SINGLE_HOST)
             return
         if self.over_limit:
             stalls.count("over the connection limit")
@@ -272,6 +278,13 @@ def _last_request_target(chunk: bytes) -> bytes:
     a non-ASCII byte in it)."""
     lines = _REQUEST_LINE.findall(chunk)
     return lines[-1] if lines else b""
+
+
+def _one_host(headers: list[tuple[bytes, bytes]], http_version: str) -> bool:
+    """RFC 9112 asks a server to refuse an HTTP/1.1 request without a Host header, and any
+    request with more than one (HTTP/1.0 predates the header)."""
+    hosts = sum(name == b"host" for name, _ in headers)
+    return hosts == 1 or (hosts == 0 and http_version == "1.0")
 
 
 def _too_large(limits: Limits) -> str:
