@@ -21,7 +21,7 @@ def measured(
     start: float = 0.5,
 ) -> Measurement:
     load = LoadResult(rps, p50_ms=p99 / 2, p99_ms=p99, requests=int(rps * 5), non_2xx=0)
-    return Measurement(round_, setting, target, scenario, True, load, 100.0, start, 200)
+    return Measurement(round_, setting, target, scenario, True, load, 100.0, start)
 
 
 def run(

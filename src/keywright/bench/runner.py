@@ -31,7 +31,6 @@ class Measurement:
     load: LoadResult
     peak_memory_mb: float
     cold_start_s: float
-    first_status: int
 
 
 def run_bench(
@@ -89,7 +88,7 @@ def _measure(
     api = first.api if target.per_api else None
     server = ServerProcess(target.command(port, api, run.db, run.config, run.setting))
     try:
-        cold, status = server.first_answer(
+        cold = server.first_answer(
             url + target.path(first.api, first.route),
             _example_body(first),
             first.headers,
@@ -107,9 +106,7 @@ def _measure(
     finally:
         server.stop()
     return [
-        Measurement(
-            run.round, run.setting.name, target.name, s.name, s.valid, load, peak, cold, status
-        )
+        Measurement(run.round, run.setting.name, target.name, s.name, s.valid, load, peak, cold)
         for s, load in results
     ]
 
