@@ -45,7 +45,10 @@ from keywright.serving.limits import Limits
 MALFORMED = (
     "Malformed HTTP request: a header or the request line has characters HTTP does not allow"
 )
-NO_SINGLE_HOST = "An HTTP/1.1 request must carry exactly one Host header (RFC 9112, section 3.2)"
+NO_SINGLE_HOST = (
+    "A request may carry one Host header only, and an HTTP/1.1 request must carry one "
+    "(RFC 9112, section 3.2)"
+)
 
 Renderer = Callable[[str, ApiError], tuple[int, Any] | None]
 """(path, error) → the status and body of the API that owns the path, or None for no API."""
@@ -121,6 +124,7 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
             self._refuse(Kind.HEADERS_TOO_LARGE, _too_large(self.limits))
             return
         if not _one_host(self.headers, self.parser.get_http_version()):
+            stalls.count("malformed")
             self._refuse(Kind.INVALID, NO_SINGLE_HOST)
             return
         if self.over_limit:
