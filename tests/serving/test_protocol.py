@@ -117,6 +117,21 @@ def test_a_body_that_never_ends_is_408_and_creates_nothing(server: tuple[str, st
         assert _stored(db) == before
 
 
+def test_the_access_log_says_408_for_a_body_that_never_ends() -> None:
+    """The app still runs when the protocol answers in its place; its log line gives the status
+    the client got, not the one the app then tried to send."""
+    with (
+        keywright("mock", *LIMITS, output=subprocess.PIPE) as (url, process),
+        _connect(url) as connection,
+    ):
+        connection.sendall(API_KEYS + ADMIN_HEADER + b"Content-Length: 1000\r\n\r\n" + VALID)
+        status, _, _ = _answer(connection)
+    assert status == 408
+    assert process.stdout is not None
+    lines = [line for line in process.stdout.read().splitlines() if "/api/admin/api-keys" in line]
+    assert len(lines) == 1 and " /api/admin/api-keys 408 " in lines[0], lines
+
+
 @pytest.mark.parametrize("server", ["serve"], indirect=True)  # the mock stores nothing
 def test_a_client_gone_mid_body_creates_nothing(server: tuple[str, str, Path]) -> None:
     _, url, db = server

@@ -25,6 +25,10 @@ NOTE_KEY = "keywright.access_note"
 """A one-item list in the scope: what an inner layer wants said about the request (the mock
 names the example it answered with)."""
 
+ANSWERED_KEY = "keywright.answered"
+"""Set in the scope by the HTTP protocol when it answers a request in the app's place (a
+stalled body's 408) while the app still runs: the status the client got, and the one logged."""
+
 log = logging.getLogger("keywright.access")
 
 
@@ -53,6 +57,7 @@ class AccessLog:
             await self.app(scope, receive, send_and_note)
         finally:
             elapsed = (time.perf_counter() - started) * 1000
+            status = scope.get(ANSWERED_KEY, status)
             line = f"{scope['method']} {as_sent(scope)} {status} {elapsed:.1f}ms {said[0]}"
             WRITER.put(line)
 
@@ -126,4 +131,4 @@ def flush() -> None:
     WRITER.flush()
 
 
-__all__ = ["NOTE_KEY", "AccessLog", "flush", "note"]
+__all__ = ["ANSWERED_KEY", "NOTE_KEY", "AccessLog", "flush", "note"]

@@ -40,6 +40,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from keywright.errors import ApiError, Kind
 from keywright.serving import stalls
+from keywright.serving.access_log import ANSWERED_KEY
 from keywright.serving.limits import Limits
 
 MALFORMED = (
@@ -187,18 +188,25 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
             if cycle.response_started:
                 self.corked.close()
                 return
+            status = self._refuse(kind, message)
+            if status is not None:  # the app still runs: its log line says what the client got
+                cycle.scope[ANSWERED_KEY] = status  # type: ignore[literal-required]
+            return
         self._refuse(kind, message)
 
     # Answering without the app
 
-    def _refuse(self, kind: Kind, message: str, headers: Mapping[str, str] | None = None) -> None:
+    def _refuse(
+        self, kind: Kind, message: str, headers: Mapping[str, str] | None = None
+    ) -> int | None:
         """Answer in the envelope of the API that owns the path, then close the connection;
-        after the answers of the requests pipelined before this one, which the app still owes."""
+        after the answers of the requests pipelined before this one, which the app still owes.
+        The status answered, or None when the connection was already done with."""
         if self.refused or self.transport.is_closing():
-            return
+            return None
         self.refused = True
         self._cancel_deadline()
-        answer = self._render(kind, message, headers)
+        status, answer = self._render(kind, message, headers)
         cycle = self.cycle
         if self.pipeline or (
             cycle is not None and not cycle.response_complete and not cycle.disconnected
@@ -206,13 +214,16 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
             self.owed = answer  # written by on_response_complete, once they have gone
         else:
             self._write_and_close(answer)
+        return status
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
         if self.owed and not self.pipeline and self.cycle.response_complete:
             self._write_and_close(self.owed)
 
-    def _render(self, kind: Kind, message: str, headers: Mapping[str, str] | None) -> bytes:
+    def _render(
+        self, kind: Kind, message: str, headers: Mapping[str, str] | None
+    ) -> tuple[int, bytes]:
         url = getattr(self, "url", b"") or _last_request_target(self.message_chunk)
         path = urlsplit(url.decode("latin-1")).path
         error = ApiError(kind, message, headers=headers)
@@ -229,7 +240,7 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
             b"content-length: " + str(len(body)).encode() + b"\r\n",
             b"connection: close\r\n\r\n",
         ]
-        return b"".join(head) + body
+        return status, b"".join(head) + body
 
     def _write_and_close(self, answer: bytes) -> None:
         if self.transport.is_closing():
