@@ -56,7 +56,7 @@ def _case(
 
 
 @one_draw
-@given(st.data())
+@given(data=st.data())
 def test_a_valid_case_gets_a_fresh_idempotency_key_each_time(data: st.DataObject) -> None:
     keys = {
         _case(
@@ -73,7 +73,7 @@ def test_a_valid_case_gets_a_fresh_idempotency_key_each_time(data: st.DataObject
 
 
 @one_draw
-@given(st.data())
+@given(data=st.data())
 def test_unique_body_fields_keep_their_shape(data: st.DataObject) -> None:
     proxy = _case(
         data,

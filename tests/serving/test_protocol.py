@@ -212,9 +212,10 @@ def test_a_request_without_exactly_one_host_is_refused_and_creates_nothing(
 ) -> None:
     command, url, db = server
     before = _stored(db) if command == "serve" else 0
-    head = b"POST /api/admin/api-keys HTTP/" + version + b"\r\n" + hosts + ADMIN_HEADER
+    request_line = b"POST /api/admin/api-keys HTTP/" + version + b"\r\n"
+    head = request_line + hosts + ADMIN_HEADER + b"Content-Type: application/json\r\n"
     with _connect(url) as connection:
-        connection.sendall(head + b"Content-Type: application/json\r\n" + _length(VALID) + VALID)
+        connection.sendall(head + b"Content-Length: %d\r\n\r\n" % len(VALID) + VALID)
         status, _, body = _answer(connection)
     assert status == 422  # what the API keys answer an invalid request
     assert "Host header" in assert_envelope_body("api-keys", orjson.loads(body), 422)["message"]
@@ -225,14 +226,11 @@ def test_a_request_without_exactly_one_host_is_refused_and_creates_nothing(
 def test_an_http_1_0_request_may_leave_out_host(server: tuple[str, str, Path]) -> None:
     _, url, _ = server
     head = b"POST /api/admin/api-keys HTTP/1.0\r\n" + ADMIN_HEADER
+    head += b"Content-Type: application/json\r\n"
     with _connect(url) as connection:
-        connection.sendall(head + b"Content-Type: application/json\r\n" + _length(VALID) + VALID)
+        connection.sendall(head + b"Content-Length: %d\r\n\r\n" % len(VALID) + VALID)
         status, _, body = _answer(connection)  # HTTP/1.0: the server closes after its answer
     assert status == 200, body  # the API key made
-
-
-def _length(body: bytes) -> bytes:
-    return b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n"
 
 
 def test_a_header_of_megabytes_is_refused_as_it_arrives(server: tuple[str, str, Path]) -> None:

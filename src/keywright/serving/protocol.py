@@ -188,33 +188,28 @@ class EnvelopeHttpProtocol(HttpToolsProtocol):
             if cycle.response_started:
                 self.corked.close()
                 return
-            status = self._refuse(kind, message)
-            if status is not None:  # the app still runs: its log line says what the client got
-                cycle.scope[ANSWERED_KEY] = status  # type: ignore[literal-required]
-            return
         self._refuse(kind, message)
 
     # Answering without the app
 
-    def _refuse(
-        self, kind: Kind, message: str, headers: Mapping[str, str] | None = None
-    ) -> int | None:
+    def _refuse(self, kind: Kind, message: str, headers: Mapping[str, str] | None = None) -> None:
         """Answer in the envelope of the API that owns the path, then close the connection;
-        after the answers of the requests pipelined before this one, which the app still owes.
-        The status answered, or None when the connection was already done with."""
+        after the answers of the requests pipelined before this one, which the app still owes."""
         if self.refused or self.transport.is_closing():
-            return None
+            return
         self.refused = True
         self._cancel_deadline()
         status, answer = self._render(kind, message, headers)
         cycle = self.cycle
+        if cycle is not None and cycle.disconnected and not cycle.response_complete:
+            # answered in place of the app, which still runs: its log line says what was sent
+            cycle.scope[ANSWERED_KEY] = status  # type: ignore[literal-required]
         if self.pipeline or (
             cycle is not None and not cycle.response_complete and not cycle.disconnected
         ):
             self.owed = answer  # written by on_response_complete, once they have gone
         else:
             self._write_and_close(answer)
-        return status
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
