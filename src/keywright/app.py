@@ -1,89 +1,69 @@
 """The one ASGI app that serves every spec, for the reference server and the mock.
 
 keywright's compiled dispatch answers every documented operation (route, security, validation,
-the endpoint, the envelope). Connexion does what it is for with the rest: it loads each spec,
-answers paths no operation has (404) and methods a path does not document (405), and serves
-each API's `openapi.json` and Swagger UI. What differs between the server and the mock is only
-the `ApiBinding` of each API: which endpoints answer, which verifiers check credentials.
+the endpoint, the envelope). Connexion answers the rest (`fallback.py`), built on first use:
+a documented request never waits for it, neither at start-up nor after. What differs between
+the server and the mock is only the `ApiBinding` of each API: which endpoints answer, which
+verifiers check credentials.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import threading
+from collections.abc import Callable, Sequence
 
-from connexion.middleware.exceptions import ExceptionMiddleware
-from connexion.middleware.lifespan import LifespanMiddleware
-from connexion.middleware.main import ConnexionMiddleware
-from connexion.middleware.routing import RoutingMiddleware
-from connexion.middleware.server_error import ServerErrorMiddleware
-from connexion.middleware.swagger_ui import SwaggerUIMiddleware
-from connexion.options import SwaggerUIOptions
-from connexion.resolver import Resolver
-from starlette.exceptions import HTTPException
-from starlette.routing import Mount, Router
+import anyio.to_thread
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from keywright.catalog import SWAGGER_UI_PATH
 from keywright.dispatch import ApiBinding, Dispatch
-from keywright.errors.connexion import ConnexionErrors
+from keywright.errors.owners import Owners
 from keywright.serving import protocol
 
 
-class NoRedirectRouting(RoutingMiddleware):
-    """Connexion's routing without Starlette's trailing-slash redirect: `POST …/api-keys/` is
-    a 404 in the API's envelope, not a 307 to a `Location` built from the `Host` header."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        super().__init__(app)
-        self.router.redirect_slashes = False
-
-    def add_api(self, *args: Any, **kwargs: Any) -> None:
-        super().add_api(*args, **kwargs)
-        for route in self.router.routes:
-            if isinstance(route, Mount) and isinstance(route.app, Router):
-                route.app.redirect_slashes = False
-
-
-MIDDLEWARES = [
-    ServerErrorMiddleware,
-    ExceptionMiddleware,
-    NoRedirectRouting,
-    LifespanMiddleware,
-    SwaggerUIMiddleware,
-]
-"""Connexion's, outermost first; it sees only what dispatch did not answer."""
-
-
-async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:
-    """The app inside Connexion's middleware: reached by what neither dispatch nor Connexion
-    answered."""
-    if scope["type"] == "http":
-        raise HTTPException(status_code=404)
-
-
-def _never_called(*_: Any, **__: Any) -> Any:
-    raise AssertionError("dispatch answers every operation")
-
-
-ROUTING_ONLY = Resolver(function_resolver=lambda _operation_id: _never_called)
-"""Connexion's router wants a function per operationId; dispatch answers them all first."""
-
-
 def build_app(bindings: Sequence[ApiBinding]) -> Dispatch:
-    connexion = ConnexionMiddleware(_not_found, middlewares=list(MIDDLEWARES))
-    for binding in bindings:
-        connexion.add_api(
-            binding.api.doc.data,
-            base_path=binding.api.base_path,
-            name=binding.api.name,
-            resolver=ROUTING_ONLY,
-            swagger_ui_options=SwaggerUIOptions(swagger_ui_path=SWAGGER_UI_PATH),
-        )
-    errors = ConnexionErrors([(b.api.base_path, b.envelope, _documented(b)) for b in bindings])
-    errors.install(connexion)
-    protocol.use(errors.answer)
-    return Dispatch(connexion, bindings)
+    owners = Owners([(b.api.base_path, b.envelope, _documented(b)) for b in bindings])
+    protocol.use(owners.answer)
+
+    def fallback() -> ASGIApp:
+        from keywright.fallback import connexion_app
+
+        return connexion_app(bindings, owners)
+
+    return Dispatch(OnFirstUse(fallback), bindings)
+
+
+class OnFirstUse:
+    """ASGI: the app `build` makes, made when a request first needs it, in a worker thread so
+    that the event loop serves other requests meanwhile. Answers the lifespan itself: the app
+    has no start-up or shut-down of its own."""
+
+    def __init__(self, build: Callable[[], ASGIApp]) -> None:
+        self.build = build
+        self.app: ASGIApp | None = None
+        self.lock = threading.Lock()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await _lifespan(receive, send)
+            return
+        app = self.app if self.app is not None else await anyio.to_thread.run_sync(self._built)
+        await app(scope, receive, send)
+
+    def _built(self) -> ASGIApp:
+        with self.lock:
+            if self.app is None:
+                self.app = self.build()
+            return self.app
+
+
+async def _lifespan(receive: Receive, send: Send) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
 
 
 def _documented(binding: ApiBinding) -> frozenset[int]:

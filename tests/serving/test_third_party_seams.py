@@ -43,7 +43,7 @@ def test_uvicorn_protocol_still_has_the_callbacks_and_cycle_state_the_limits_use
 
 
 def test_connexion_routing_still_routes_with_a_starlette_router() -> None:
-    """app.py turns off Starlette's trailing-slash redirect on the `router` of Connexion's
+    """fallback.py turns off Starlette's trailing-slash redirect on the `router` of Connexion's
     RoutingMiddleware and on each API's router mounted in it."""
     app = build_app([_unimplemented("api-keys")])
     client = TestClient(app, follow_redirects=False)

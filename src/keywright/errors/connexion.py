@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping
 
 import orjson
 from connexion.exceptions import ProblemException
@@ -14,8 +13,8 @@ from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware.main import ConnexionMiddleware
 from starlette.exceptions import HTTPException
 
-from keywright.errors.envelope import Envelope, status_for
 from keywright.errors.failure import ApiError, Kind
+from keywright.errors.owners import Owners
 from keywright.serving.access_log import as_sent
 
 log = logging.getLogger("keywright.errors")
@@ -24,25 +23,16 @@ log = logging.getLogger("keywright.errors")
 class ConnexionErrors:
     """Renders failures Connexion raises, by the API whose base path owns the request path."""
 
-    def __init__(self, envelopes: Sequence[tuple[str, Envelope, frozenset[int]]]) -> None:
-        """`envelopes`: each API's base path, envelope and the statuses its spec documents."""
-        self.envelopes = sorted(envelopes, key=lambda entry: len(entry[0]), reverse=True)
+    def __init__(self, owners: Owners) -> None:
+        self.owners = owners
 
     def install(self, app: ConnexionMiddleware) -> None:
         app.add_error_handler(ProblemException, self._from_problem)
         app.add_error_handler(HTTPException, self._from_http_exception)
         app.add_error_handler(Exception, self._from_unexpected)
 
-    def answer(self, path: str, error: ApiError) -> tuple[int, Any] | None:
-        """The status and body for `error` in the envelope of the API owning `path`."""
-        for base_path, envelope, documented in self.envelopes:
-            if path == base_path or path.startswith(base_path + "/"):
-                status = status_for(error, documented)
-                return status, envelope.body(error, status)
-        return None
-
     def render(self, path: str, error: ApiError) -> ConnexionResponse:
-        status, body = self.answer(path, error) or (
+        status, body = self.owners.answer(path, error) or (
             error.kind.status,
             {"code": str(error.kind.status), "message": error.message},
         )
