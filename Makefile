@@ -35,6 +35,7 @@ $(VENV)/.runtime: pyproject.toml uv.lock | $(UV)
 
 lint: install                 ## ruff, mypy (strict: handlers against the generated interfaces), the specs
 	$(VENV)/bin/ruff check --output-format concise src tests
+	$(VENV)/bin/ruff format --check src tests
 	$(VENV)/bin/mypy
 	$(KW) lint
 

@@ -86,4 +86,7 @@ def test_a_path_is_logged_as_sent_never_with_a_decoded_control_character() -> No
     assert access_log.as_sent({"raw_path": b"/v1/projects/x%0AINFO:/accessKeys", "path": "…"}) == (
         "/v1/projects/x%0AINFO:/accessKeys"
     )
-    assert access_log.as_sent({"path": "/v1/projects/x\nINFO:\x1b[31m"}) == "/v1/projects/x%0AINFO%3A%1B%5B31m"
+    assert (
+        access_log.as_sent({"path": "/v1/projects/x\nINFO:\x1b[31m"})
+        == "/v1/projects/x%0AINFO%3A%1B%5B31m"
+    )
