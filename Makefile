@@ -6,7 +6,9 @@ TOOLS   := .tools
 UV      := $(TOOLS)/bin/uv
 UV_VERSION := 0.13.9
 KW      := $(VENV)/bin/keywright
-PYTEST  := $(VENV)/bin/pytest
+# pytest rewrites the asserts of every module of a plugin's package (all of hypothesis and
+# schemathesis, ~4 s a process) and caches the result only where bytecode may be written.
+PYTEST  := env -u PYTHONDONTWRITEBYTECODE $(VENV)/bin/pytest
 
 HOST ?= 127.0.0.1
 PORT ?=
@@ -65,8 +67,10 @@ system-tools:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# worksteal: a worker that runs dry takes queued tests from the other, which otherwise ends
+# alone with the slow end-to-end tests for ~30 s.
 test: system-tools lint check-generated    ## everything CI runs, the tests spread over every core
-	$(PYTEST) --numprocesses auto
+	$(PYTEST) --numprocesses auto --dist worksteal
 
 # The short form runs in `make test`; this one is longer (a few minutes at most, every phase
 # capped), prints its figures and writes them to bench/soak.md for the bench report.
