@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sqlite3
 import threading
+import weakref
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -142,3 +144,23 @@ async def test_writers_on_several_event_loops_each_get_their_own_answers(
 
     assert answers == [left, right]
     assert stored(tmp_path) == {"first", *left, *right}
+
+
+def test_a_loop_closed_before_its_turn_ended_is_not_kept(
+    group: GroupCommit, tmp_path: Path
+) -> None:
+    """A test client's loop can close with a write gathered but not yet handed over: that
+    write is never made (nobody awaits it), and the loop is not kept alive by it."""
+    loop = asyncio.new_event_loop()
+    lost = loop.create_task(group.write(lambda c: c.execute("INSERT INTO keys VALUES ('lost')")))
+    loop.call_soon(loop.stop)  # stops at the end of the turn in which the write was gathered
+    loop.run_forever()
+    loop.close()
+    closed = weakref.ref(loop)
+    del loop, lost
+
+    asyncio.run(group.write(lambda c: c.execute("INSERT INTO keys VALUES ('later')")))
+    gc.collect()
+
+    assert closed() is None
+    assert stored(tmp_path) == {"later"}

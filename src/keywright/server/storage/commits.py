@@ -55,6 +55,7 @@ class GroupCommit:
         future: asyncio.Future[T] = loop.create_future()
         gathered = self._gathering.get(loop)
         if gathered is None:
+            self._forget_closed_loops()
             gathered = self._gathering[loop] = []
             loop.call_soon(self._hand_over, loop)
         gathered.append(_Job(write, future))
@@ -63,6 +64,14 @@ class GroupCommit:
     def _hand_over(self, loop: asyncio.AbstractEventLoop) -> None:
         """At the end of the loop's turn: its writes, to the committer, in one wake-up."""
         self._queue.put(self._gathering.pop(loop))
+
+    def _forget_closed_loops(self) -> None:
+        """A loop closed before its turn ended never hands over what it gathered: nobody waits
+        for those writes any more, and the entry would keep the loop alive. Other loops'
+        threads change `_gathering` meanwhile, hence the copy of its keys."""
+        for loop in list(self._gathering):
+            if loop.is_closed():
+                self._gathering.pop(loop, None)
 
     def close(self) -> None:
         """Commit what is queued, then stop."""
