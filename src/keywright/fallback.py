@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from connexion.middleware.exceptions import ExceptionMiddleware
-from connexion.middleware.lifespan import LifespanMiddleware
 from connexion.middleware.main import ConnexionMiddleware
 from connexion.middleware.routing import RoutingMiddleware
 from connexion.middleware.server_error import ServerErrorMiddleware
@@ -47,10 +46,10 @@ MIDDLEWARES = [
     ServerErrorMiddleware,
     ExceptionMiddleware,
     NoRedirectRouting,
-    LifespanMiddleware,
     SwaggerUIMiddleware,
 ]
-"""Connexion's, outermost first."""
+"""Connexion's, outermost first; no lifespan middleware: `app.OnFirstUse` answers the
+lifespan, so Connexion never sees one."""
 
 
 async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:
