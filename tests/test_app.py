@@ -77,7 +77,7 @@ def test_concurrent_first_requests_build_the_app_once_while_the_loop_serves_on()
     answers: list[bytes] = []
     ticks: list[float] = []
 
-    async def first(index: int) -> None:
+    async def first() -> None:
         answers.append(await _get(app))
 
     async def clock() -> None:
@@ -87,8 +87,8 @@ def test_concurrent_first_requests_build_the_app_once_while_the_loop_serves_on()
 
     async def main() -> None:
         async with anyio.create_task_group() as group:
-            for index in range(4):
-                group.start_soon(first, index)
+            for _ in range(4):
+                group.start_soon(first)
             group.start_soon(clock)
 
     started = time.monotonic()
